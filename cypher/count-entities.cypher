@@ -1,0 +1,3 @@
+// Whether the database holds any entity (answered from the label's count store).
+MATCH (n:Entity)
+RETURN count(n) AS entities

@@ -1,0 +1,107 @@
+/**
+ * Configuration: read from the environment once at start-up, validated, typed. A bad value stops the
+ * start with a message naming the variable; nothing else in the app reads process.env.
+ */
+import { z } from 'zod';
+
+const port = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(65535, 'must be at most 65535'))
+    .prefault(String(fallback));
+
+const positiveInt = (fallback: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(max))
+    .prefault(String(fallback));
+
+const NEO4J_SCHEMES = ['neo4j:', 'neo4j+s:', 'neo4j+ssc:', 'bolt:', 'bolt+s:', 'bolt+ssc:'];
+
+const environmentSchema = z.object({
+  NEO4J_URI: z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value) && NEO4J_SCHEMES.includes(new URL(value).protocol), {
+      message: `must be a URI with one of the schemes ${NEO4J_SCHEMES.map((s) => s.slice(0, -1)).join(', ')}, e.g. neo4j://db.example.com:7687`,
+    })
+    .optional(),
+  NEO4J_USER: z.string().trim().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name (letters, digits, dots, dashes)')
+    .optional(),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: port(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_DATA_DIR: z.string().trim().min(1).default('.data/neo4j'),
+  NEO4J_HEAP_MB: positiveInt(1024, 65536),
+  NEO4J_PAGECACHE_MB: positiveInt(256, 65536),
+  NEO4J_TX_TIMEOUT_MS: positiveInt(15000, 600000),
+  SEED_ON_EMPTY: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+});
+
+/** The validated configuration. `neo4jUri` undefined means: start the embedded Neo4j. */
+export interface Config {
+  /** Bolt or routing URI of an external Neo4j; undefined starts the embedded one. */
+  readonly neo4jUri: string | undefined;
+  readonly neo4jUser: string;
+  readonly neo4jPassword: string;
+  /** Database name; undefined uses the server's default database. */
+  readonly neo4jDatabase: string | undefined;
+  readonly host: string;
+  /** HTTP port; 0 picks a free one. @default 4000 */
+  readonly port: number;
+  readonly logLevel: string;
+  /** Where the embedded Neo4j keeps its data. @default .data/neo4j */
+  readonly neo4jDataDir: string;
+  /** Heap of the embedded Neo4j's JVM. @default 1024 */
+  readonly neo4jHeapMb: number;
+  /** Page cache of the embedded Neo4j. @default 256 */
+  readonly neo4jPageCacheMb: number;
+  /** Transaction timeout for every statement the server runs. @default 15000 */
+  readonly neo4jTxTimeoutMs: number;
+  /** Load the curated seed when the database holds no entities. @default true */
+  readonly seedOnEmpty: boolean;
+}
+
+/** Thrown when the environment does not validate; the message lists every bad variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the configuration; throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const variable = String(issue.path[0] ?? 'environment');
+      return `${variable} ${issue.message.replace(/^Invalid (input|option): /, '')} (got "${env[variable] ?? ''}")`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    neo4jUri: e.NEO4J_URI,
+    neo4jUser: e.NEO4J_USER,
+    neo4jPassword: e.NEO4J_PASSWORD,
+    neo4jDatabase: e.NEO4J_DATABASE,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    neo4jDataDir: e.NEO4J_DATA_DIR,
+    neo4jHeapMb: e.NEO4J_HEAP_MB,
+    neo4jPageCacheMb: e.NEO4J_PAGECACHE_MB,
+    neo4jTxTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+    seedOnEmpty: e.SEED_ON_EMPTY,
+  };
+}

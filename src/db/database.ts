@@ -1,0 +1,168 @@
+/**
+ * The database handle: the only module that talks to neo4j-driver. Reads go through executeRead (routed
+ * to followers in a cluster), writes through executeWrite; every statement gets the configured timeout;
+ * records are converted at this boundary (Neo4j integers -> numbers, temporals -> ISO strings).
+ */
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import { cypher, splitStatements, type CypherSlots } from './cypher-registry.ts';
+
+/** Parameters of a statement: user values always travel here, never in the statement text. */
+export type Params = Record<string, unknown>;
+/** One result row as a plain object with converted values. */
+export type Row = Record<string, unknown>;
+
+/** Options of createDatabase. */
+export interface DatabaseOptions {
+  uri: string;
+  user?: string;
+  password?: string;
+  /** @default the server's default database */
+  database?: string;
+  /** Client-side and server-side limit for one transaction. @default 15000 */
+  txTimeoutMs?: number;
+  /** How long to wait for a connection before SERVICE_UNAVAILABLE. @default 2000 */
+  connectTimeoutMs?: number;
+}
+
+/** Called for every statement the handle runs: counts round trips in tests and metrics. */
+export type StatementListener = (event: { name: string; mode: 'read' | 'write'; durationMs: number }) => void;
+
+/** A connection to Neo4j with named-statement helpers. Create one per process; it is safe to share. */
+export interface Database {
+  /** Runs the named statement from cypher/ in a read transaction. */
+  read(name: string, params?: Params, slots?: CypherSlots): Promise<Row[]>;
+  /** Runs the named statement in a write transaction. */
+  write(name: string, params?: Params, slots?: CypherSlots): Promise<Row[]>;
+  /** Runs several statements (text already whitelisted) in one write transaction: all or nothing. */
+  writeTransaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T>;
+  /** Applies a multi-statement file (schema.cypher), one auto-commit statement each. */
+  runScript(name: string): Promise<number>;
+  /** True while Neo4j answers a trivial query. */
+  ping(): Promise<boolean>;
+  /** Registers a listener for every statement; returns a function that removes it. */
+  onStatement(listener: StatementListener): () => void;
+  close(): Promise<void>;
+}
+
+/** A write transaction handed to writeTransaction's callback. */
+export interface WriteTx {
+  run(name: string, params?: Params, slots?: CypherSlots): Promise<Row[]>;
+}
+
+/** Connects to Neo4j; does not wait for it to answer (see ping). */
+export function createDatabase(options: DatabaseOptions): Database {
+  const { uri, user = 'neo4j', password = '', database, txTimeoutMs = 15000, connectTimeoutMs = 2000 } = options;
+  const driver: Driver = neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : neo4j.auth.basic(user, ''), {
+    connectionTimeout: connectTimeoutMs,
+    connectionAcquisitionTimeout: connectTimeoutMs + 1000,
+    maxTransactionRetryTime: connectTimeoutMs,
+    maxConnectionPoolSize: 64,
+    userAgent: 'value-chain-graph/0.1',
+  });
+  const listeners = new Set<StatementListener>();
+  const sessionConfig = { database, defaultAccessMode: neo4j.session.READ };
+  const txConfig = { timeout: txTimeoutMs };
+
+  const notify = (name: string, mode: 'read' | 'write', started: number) => {
+    const durationMs = performance.now() - started;
+    for (const listener of listeners) listener({ name, mode, durationMs });
+  };
+
+  const runIn = async (tx: ManagedTransaction, name: string, params: Params, mode: 'read' | 'write', slots?: CypherSlots) => {
+    const started = performance.now();
+    try {
+      const result: QueryResult = await tx.run(cypher(name, slots), params);
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    } finally {
+      notify(name, mode, started);
+    }
+  };
+
+  return {
+    async read(name, params = {}, slots) {
+      const session = driver.session(sessionConfig);
+      try {
+        return await session.executeRead((tx) => runIn(tx, name, params, 'read', slots), txConfig);
+      } finally {
+        await session.close();
+      }
+    },
+    async write(name, params = {}, slots) {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        return await session.executeWrite((tx) => runIn(tx, name, params, 'write', slots), txConfig);
+      } finally {
+        await session.close();
+      }
+    },
+    async writeTransaction(work) {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        return await session.executeWrite((tx) => work({ run: (name, params = {}, slots) => runIn(tx, name, params, 'write', slots) }), {
+          timeout: Math.max(txTimeoutMs, 120_000),
+        });
+      } finally {
+        await session.close();
+      }
+    },
+    async runScript(name) {
+      const statements = splitStatements(cypher(name));
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        for (const statement of statements) await session.run(statement);
+        return statements.length;
+      } finally {
+        await session.close();
+      }
+    },
+    async ping() {
+      const session = driver.session(sessionConfig);
+      try {
+        await session.executeRead((tx) => tx.run('RETURN 1'), { timeout: connectTimeoutMs });
+        return true;
+      } catch {
+        return false;
+      } finally {
+        await session.close().catch(() => undefined);
+      }
+    },
+    onStatement(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => driver.close(),
+  };
+}
+
+/** Converts driver values to plain JSON-friendly values: integers to numbers, temporals to ISO strings. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return value ?? null;
+  if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    if ('labels' in value && 'properties' in value) return toPlain((value as { properties: unknown }).properties);
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, toPlain(item)]));
+  }
+  return value;
+}
+
+/** True when the error means Neo4j cannot be reached (as opposed to a bad statement). */
+export function isUnavailableError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  return (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code.startsWith('Neo.TransientError') ||
+    /connect|ECONNREFUSED|acquisition/i.test((error as Error | null)?.message ?? '')
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * `npm run neo4j`: the embedded Neo4j alone in the foreground, for tools and for debugging.
+ * Port from NEO4J_BOLT_PORT (default 7687), data under NEO4J_DATA_DIR (default .data/neo4j).
+ */
+import { startEmbeddedNeo4j } from './embedded-neo4j.ts';
+
+const port = Number(process.env.NEO4J_BOLT_PORT ?? 7687);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`NEO4J_BOLT_PORT must be a port between 1 and 65535, but got "${process.env.NEO4J_BOLT_PORT}".`);
+  process.exit(1);
+}
+try {
+  const neo4j = await startEmbeddedNeo4j({ port, dataDir: process.env.NEO4J_DATA_DIR ?? '.data/neo4j' });
+  console.error(`Neo4j is running at ${neo4j.uri}. Stop it with Ctrl-C.`);
+  const stop = () => void neo4j.stop().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}

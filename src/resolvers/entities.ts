@@ -1,0 +1,62 @@
+/**
+ * Resolvers of the entity types: the fields every entity shares (names, confidence, sources) and the
+ * enum-valued properties, plus `node` / `nodes`.
+ */
+import type { Resolvers } from '../generated/graphql.ts';
+import { badUserInput } from '../errors.ts';
+import type { EntityRow } from '../model/entity-row.ts';
+import { toEnumValue } from '../model/enums.ts';
+import { ENTITY_TYPE_NAMES, NAME_LANGUAGES, type EntityType } from '../model/vocabulary.ts';
+
+/** Most ids `nodes(ids)` takes in one call. */
+export const MAX_NODE_IDS = 100;
+
+const sharedFields = {
+  names: (row: EntityRow) =>
+    (row.names ?? []).map((value, index) => ({
+      value,
+      language: toEnumValue(row.nameLangs?.[index] ?? 'translit') as (typeof NAME_LANGUAGES)[number] & string,
+    })),
+  confidence: (row: EntityRow) => toEnumValue(row.confidence),
+  sources: async (row: EntityRow, _args: unknown, { loaders }: { loaders: { nodesByIds: { loadMany(keys: string[]): Promise<unknown[]> } } }) => {
+    const found = await loaders.nodesByIds.loadMany(row.sourceIds ?? []);
+    return found.filter((item): item is EntityRow => item !== null && !(item instanceof Error) && (item as EntityRow).__typename === 'Source');
+  },
+};
+
+const enumField = (field: string) => (row: EntityRow) => {
+  const value = row[field];
+  return typeof value === 'string' ? toEnumValue(value) : null;
+};
+
+const kindFields: Partial<Record<EntityType, Record<string, unknown>>> = {
+  Actor: { kind: enumField('kind') },
+  Material: {
+    kind: enumField('kind'),
+    crmaCritical: (row: EntityRow) => row.crmaCritical === true,
+    crmaStrategic: (row: EntityRow) => row.crmaStrategic === true,
+  },
+  FundingInstrument: { kind: enumField('kind') },
+  Agreement: { kind: enumField('kind') },
+  Event: { kind: enumField('kind') },
+  Place: { kind: enumField('kind') },
+};
+
+const typeResolvers = Object.fromEntries(
+  ENTITY_TYPE_NAMES.map((type) => [type, { ...sharedFields, ...kindFields[type] }]),
+) as unknown as Resolvers;
+
+export const entityResolvers: Resolvers = {
+  ...typeResolvers,
+  Node: { __resolveType: (row) => row.__typename },
+  Entity: { __resolveType: (row) => row.__typename },
+  Query: {
+    node: (_parent, { id }, { loaders }) => loaders.nodesByIds.load(id),
+    nodes: async (_parent, { ids }, { loaders }) => {
+      if (ids.length > MAX_NODE_IDS) {
+        throw badUserInput(`Argument "ids" takes at most ${MAX_NODE_IDS} ids, but got ${ids.length}.`, 'ids');
+      }
+      return loaders.nodesByIds.loadMany([...ids]) as Promise<(EntityRow | null)[]>;
+    },
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * The Yoga server: schema + resolvers + plugins, and the health endpoints. `createServer()` never
+ * listens; main.ts does, and tests mount it on their own HTTP server.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { GraphQLError } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createContext, type Context } from './context.ts';
+import { isUnavailableError, type Database } from './db/database.ts';
+import { serviceUnavailable } from './errors.ts';
+import type { Logger } from './logger.ts';
+import { entityResolvers } from './resolvers/entities.ts';
+import { scalarResolvers } from './resolvers/scalars.ts';
+
+/** The SDL file that is the API's contract. */
+export const SCHEMA_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../schema.graphql');
+
+/** Options of createServer. */
+export interface ServerOptions {
+  db: Database;
+  logger: Logger;
+  /** Serve GraphiQL to browsers at /graphql. @default true */
+  graphiql?: boolean;
+}
+
+/** Builds the executable schema from schema.graphql and the resolvers. */
+export function createSchema() {
+  return makeExecutableSchema<Context>({
+    typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
+    resolvers: [scalarResolvers, entityResolvers] as never,
+  });
+}
+
+/** The Yoga instance with /graphql, /healthz and /readyz. */
+export function createServer(options: ServerOptions): YogaServerInstance<Record<string, unknown>, Context> {
+  const { db, logger, graphiql = true } = options;
+  return createYoga<Record<string, unknown>, Context>({
+    schema: createSchema(),
+    context: () => createContext(db),
+    graphiql,
+    landingPage: false,
+    logging: logger,
+    maskedErrors: {
+      maskError(error, message) {
+        if (hasClientErrorCode(error)) return error as Error;
+        const original = (error as { originalError?: unknown }).originalError ?? error;
+        if (hasClientErrorCode(original)) return original as Error;
+        if (isUnavailableError(original)) return serviceUnavailable();
+        logger.error({ err: original }, 'Unexpected error, masked as INTERNAL_SERVER_ERROR.');
+        return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      },
+    },
+    plugins: [useHealthEndpoints(db)],
+  });
+}
+
+/** True for errors this API raised on purpose: a GraphQLError whose code is not INTERNAL_SERVER_ERROR. */
+function hasClientErrorCode(error: unknown): boolean {
+  const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && (error as Error).name === 'GraphQLError';
+}
+
+/** GET /healthz: the process is up. GET /readyz: 200 only while Neo4j answers, 503 otherwise. */
+export function useHealthEndpoints(db: Database): Plugin {
+  return {
+    async onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname === '/healthz') {
+        endResponse(fetchAPI.Response.json({ status: 'ok' }));
+      } else if (url.pathname === '/readyz') {
+        const ready = await db.ping();
+        endResponse(fetchAPI.Response.json({ status: ready ? 'ready' : 'neo4j unavailable' }, { status: ready ? 200 : 503 }));
+      }
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Test helpers: a database handle on the run's Neo4j, and the real server on a real HTTP port with a
+ * statement counter, so integration tests go through HTTP exactly as clients do.
+ */
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import { createDatabase, type Database } from '../src/db/database.ts';
+import { createLogger } from '../src/logger.ts';
+import { createServer } from '../src/server.ts';
+
+/** A database handle on the test run's Neo4j. Close it in afterAll. */
+export function connectTestDatabase(): Database {
+  return createDatabase({
+    uri: inject('neo4jUri'),
+    user: inject('neo4jUser'),
+    password: inject('neo4jPassword'),
+    database: process.env.NEO4J_DATABASE,
+  });
+}
+
+/** A GraphQL response as JSON. */
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** The real server listening on a free port of 127.0.0.1. */
+export interface TestServer {
+  url: string;
+  db: Database;
+  /** Names of the Cypher statements run since the last reset, in order. */
+  statements: string[];
+  /** POSTs a query to /graphql and returns the parsed body (and the HTTP status). */
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T> & { status: number }>;
+  close(): Promise<void>;
+}
+
+/** Starts the server over its own database handle; call close() in afterAll. */
+export async function startTestServer(options: { db?: Database } = {}): Promise<TestServer> {
+  const db = options.db ?? connectTestDatabase();
+  const statements: string[] = [];
+  db.onStatement(({ name }) => statements.push(name));
+  const yoga = createServer({ db, logger: createLogger('silent') });
+  const server = createHttpServer(yoga);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    db,
+    statements,
+    async query(query, variables) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as GraphQLResponse<any>) };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
