@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 240_000,
     pool: 'forks',
     maxWorkers: 2,
+    // One Neo4j serves the whole run; some suites reload or stop it, so files run one after another.
+    fileParallelism: false,
     reporters: ['default'],
   },
 });

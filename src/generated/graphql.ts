@@ -39,6 +39,8 @@ export type Actor = Entity & Node & {
 
 /** What sort of actor. */
 export type ActorKind =
+  /** A public agency, e.g. an investment-promotion agency. */
+  | 'AGENCY'
   /** An association or consortium. */
   | 'ASSOCIATION'
   /** A company. */

@@ -38,6 +38,7 @@ export const ACTOR_KINDS = [
   'research',
   'association',
   'international-organisation',
+  'agency',
 ] as const;
 
 export const AGREEMENT_KINDS = [
@@ -236,7 +237,10 @@ export const RELATIONSHIP_TYPES = {
     from: ['Actor', 'Place'],
     to: ['Agreement'],
     description: 'An actor or country is a party to an agreement.',
-    properties: {},
+    properties: {
+      ratified: { kind: 'date', description: 'When this party ratified the agreement.' },
+      ...validity,
+    },
   },
   BUILDS_ON: {
     from: ['Agreement'],
@@ -291,7 +295,7 @@ export const RELATIONSHIP_TYPES = {
     },
   },
   FUNDS: {
-    from: ['FundingInstrument', 'Actor'],
+    from: ['FundingInstrument', 'Actor', 'Place'],
     to: ['Project', 'Actor', 'FundingInstrument'],
     description: 'An instrument or financier funds a project or an actor.',
     properties: {
@@ -371,10 +375,22 @@ export const RELATIONSHIP_TYPES = {
     properties: {},
   },
   LOCATED_IN: {
-    from: ['Actor', 'Project', 'Event', 'Place'],
+    from: ['Actor', 'Project', 'Event', 'Place', 'Agreement'],
     to: ['Place'],
-    description: 'Something is located in a place.',
+    description: 'Something is located in a place; for an agreement, where it was signed.',
     properties: {},
+  },
+  FRAMED_BY: {
+    from: ['Agreement', 'FundingInstrument', 'Project'],
+    to: ['FundingInstrument'],
+    description: 'An agreement, instrument or project is framed by a strategy or programme, e.g. Global Gateway or REPowerEU.',
+    properties: {},
+  },
+  PRESENTED_AT: {
+    from: ['Project', 'FundingInstrument', 'Agreement'],
+    to: ['Event'],
+    description: 'A project, instrument or agreement was presented or announced at an event.',
+    properties: { ...dated },
   },
 } as const satisfies Record<string, RelationshipSpec>;
 
