@@ -1,6 +1,14 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // One graphql module for the app and its libraries, as under Node: without this, Vite would hand the
+    // app graphql's ESM build while Yoga loads the CommonJS one, and `instanceof GraphQLError` would lie.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts', 'seed/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],

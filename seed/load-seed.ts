@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database, WriteTx } from '../src/db/database.ts';
 import { foldText } from '../src/model/fold.ts';
+import type { EntityType } from '../src/model/vocabulary.ts';
 import {
   formatProblem,
   validateRecords,
@@ -25,7 +26,7 @@ const BATCH_SIZE = 1000;
 export class SeedValidationError extends Error {
   override name = 'SeedValidationError';
   constructor(readonly problems: ValidationProblem[]) {
-    super(`The seed has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written:\n  ${problems.map(formatProblem).join('\n  ')}`);
+    super(`Found ${problems.length} problem${problems.length === 1 ? '' : 's'} in the records; nothing was written:\n  ${problems.map(formatProblem).join('\n  ')}`);
   }
 }
 
@@ -167,4 +168,29 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;
+}
+
+/** Removes entities (and their relationships) by id in one transaction; returns how many existed. */
+export async function removeEntities(db: Database, ids: readonly string[]): Promise<number> {
+  const [row] = await db.write('delete-entities', { ids });
+  return Number(row?.deleted ?? 0);
+}
+
+/** Validates records against the model (references may point into the database) and writes them in one transaction. */
+export async function upsertRecords(
+  db: Database,
+  nodes: readonly Record<string, unknown>[],
+  links: readonly Record<string, unknown>[] = [],
+  source = 'input',
+): Promise<void> {
+  const existingIds = [...nodes, ...links].flatMap((record) => [record.from, record.to, ...((record.sourceIds as unknown[]) ?? [])]).filter((id): id is string => typeof id === 'string');
+  const rows = await db.read('nodes-by-ids', { keys: [...new Set(existingIds)] });
+  const known = new Map(rows.map((row) => [String(row.key), (row.node as { __typename: EntityType }).__typename]));
+  const result = validateRecords(
+    nodes.map((record, index) => ({ location: { file: source, line: index + 1 }, record })),
+    links.map((record, index) => ({ location: { file: source, line: nodes.length + index + 1 }, record })),
+    { existing: (id) => known.get(id) },
+  );
+  if (result.problems.length > 0) throw new SeedValidationError(result.problems);
+  await db.writeTransaction((tx) => writeRecords(tx, result.entities, result.relationships));
 }

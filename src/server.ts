@@ -12,7 +12,9 @@ import { createContext, type Context } from './context.ts';
 import { isUnavailableError, type Database } from './db/database.ts';
 import { serviceUnavailable } from './errors.ts';
 import type { Logger } from './logger.ts';
+import { collectionResolvers } from './resolvers/collections.ts';
 import { entityResolvers } from './resolvers/entities.ts';
+import { relationshipResolvers } from './resolvers/relationships.ts';
 import { scalarResolvers } from './resolvers/scalars.ts';
 
 /** The SDL file that is the API's contract. */
@@ -30,7 +32,7 @@ export interface ServerOptions {
 export function createSchema() {
   return makeExecutableSchema<Context>({
     typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
-    resolvers: [scalarResolvers, entityResolvers] as never,
+    resolvers: [scalarResolvers, entityResolvers, collectionResolvers, relationshipResolvers] as never,
   });
 }
 

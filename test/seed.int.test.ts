@@ -83,7 +83,7 @@ describe('loading the seed', () => {
         `${name}/relationships/links.jsonl:1 "to" refers to "agreement:nowhere", which does not exist.`,
         expect.stringContaining(`${name}/relationships/links.jsonl:2 Unknown relationship type "FRIENDS_WITH"`),
       ]);
-      expect((error as Error).message).toMatch(/^The seed has 7 problems; nothing was written:/);
+      expect((error as Error).message).toMatch(/^Found 7 problems in the records; nothing was written:/);
       expect(await exportGraph(db)).toEqual({ entities, relationships });
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -13,14 +13,41 @@ export const CYPHER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../.
 let statements: ReadonlyMap<string, string> | undefined;
 
 /**
- * Slots of a template statement: `__LABEL__` and `__TYPE__` in the file are replaced by an entity type
- * label and a relationship type. Only names from the model's whitelist are accepted; nothing else is
- * ever spliced into Cypher text.
+ * Slots of a template statement, each filled only from a closed set, never from request text:
+ * `__LABEL__` an entity type label; `__TYPE__` one or more relationship types joined by `|`;
+ * `__WHERE__` a predicate compiled by src/filters (constant fragments, values as parameters);
+ * `__SORT__` a sort expression from SORT_EXPRESSIONS; `__DIR__` ASC or DESC (and `__CMP__` follows it);
+ * `__LEFT__` / `__RIGHT__` the arrows of OUT, IN or BOTH.
  */
 export interface CypherSlots {
   label?: string;
   type?: string;
+  where?: CypherPredicate;
+  sort?: SortKey;
+  dir?: 'ASC' | 'DESC';
+  /** Fills `__LEFT__` / `__RIGHT__` with the arrows of a pattern seen from `n`. */
+  arrow?: 'OUT' | 'IN' | 'BOTH';
 }
+
+const ARROWS = { OUT: ['-', '->'], IN: ['<-', '-'], BOTH: ['-', '-'] } as const;
+
+/** A predicate over `n` built by the filter compiler; its text holds only constant fragments and `$parameters`. */
+export class CypherPredicate {
+  private constructor(readonly text: string) {}
+  /** Only src/filters calls this, with text assembled from its own constant fragments. */
+  static trusted(text: string): CypherPredicate {
+    return new CypherPredicate(text);
+  }
+  static readonly TRUE = new CypherPredicate('true');
+}
+
+/** Sort expressions of collections, by API order field. */
+export const SORT_EXPRESSIONS = {
+  NAME: 'n.sortName',
+  DATE: 'coalesce(n.sortDate, $missingDate)',
+  ID: 'n.id',
+} as const;
+export type SortKey = keyof typeof SORT_EXPRESSIONS;
 
 /** The text of cypher/<name>.cypher with its slots filled; throws naming the file when it does not exist. */
 export function cypher(name: string, slots: CypherSlots = {}): string {
@@ -35,10 +62,30 @@ export function cypher(name: string, slots: CypherSlots = {}): string {
     filled = filled.replaceAll('__LABEL__', slots.label);
   }
   if (slots.type !== undefined) {
-    if (!isRelationshipType(slots.type)) throw new Error(`"${slots.type}" is not a relationship type of the model.`);
-    filled = filled.replaceAll('__TYPE__', slots.type);
+    const types = slots.type.split('|');
+    for (const type of types) {
+      if (!isRelationshipType(type)) throw new Error(`"${type}" is not a relationship type of the model.`);
+    }
+    filled = filled.replaceAll('__TYPE__', types.join('|'));
   }
-  if (/__(LABEL|TYPE)__/.test(filled)) throw new Error(`Cypher statement "${name}" has an unfilled slot.`);
+  if (slots.where !== undefined) {
+    if (!(slots.where instanceof CypherPredicate)) throw new Error('A __WHERE__ slot takes only a compiled CypherPredicate.');
+    filled = filled.replaceAll('__WHERE__', slots.where.text);
+  }
+  if (slots.sort !== undefined) {
+    if (!Object.hasOwn(SORT_EXPRESSIONS, slots.sort)) throw new Error(`"${slots.sort}" is not a sort field.`);
+    filled = filled.replaceAll('__SORT__', SORT_EXPRESSIONS[slots.sort]);
+  }
+  if (slots.dir !== undefined) {
+    if (slots.dir !== 'ASC' && slots.dir !== 'DESC') throw new Error(`"${String(slots.dir)}" is not a sort direction.`);
+    filled = filled.replaceAll('__DIR__', slots.dir).replaceAll('__CMP__', slots.dir === 'ASC' ? '>' : '<');
+  }
+  if (slots.arrow !== undefined) {
+    const arrows = ARROWS[slots.arrow];
+    if (!arrows) throw new Error(`"${String(slots.arrow)}" is not a direction.`);
+    filled = filled.replaceAll('__LEFT__', arrows[0]).replaceAll('__RIGHT__', arrows[1]);
+  }
+  if (/__(LABEL|TYPE|WHERE|SORT|DIR|CMP|LEFT|RIGHT)__/.test(filled)) throw new Error(`Cypher statement "${name}" has an unfilled slot.`);
   return filled;
 }
 

@@ -37,11 +37,19 @@ export interface Database {
   writeTransaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T>;
   /** Applies a multi-statement file (schema.cypher), one auto-commit statement each. */
   runScript(name: string): Promise<number>;
+  /** Runs the named statement under PROFILE and returns the operators of its plan (for index checks). */
+  profile(name: string, params?: Params, slots?: CypherSlots): Promise<PlanOperator[]>;
   /** True while Neo4j answers a trivial query. */
   ping(): Promise<boolean>;
   /** Registers a listener for every statement; returns a function that removes it. */
   onStatement(listener: StatementListener): () => void;
   close(): Promise<void>;
+}
+
+/** One operator of an executed plan: its type (e.g. NodeUniqueIndexSeek) and details. */
+export interface PlanOperator {
+  operatorType: string;
+  details: string;
 }
 
 /** A write transaction handed to writeTransaction's callback. */
@@ -111,6 +119,22 @@ export function createDatabase(options: DatabaseOptions): Database {
       try {
         for (const statement of statements) await session.run(statement);
         return statements.length;
+      } finally {
+        await session.close();
+      }
+    },
+    async profile(name, params = {}, slots) {
+      const session = driver.session(sessionConfig);
+      try {
+        const result = await session.executeRead((tx) => tx.run(`PROFILE ${cypher(name, slots)}`, params), txConfig);
+        const operators: PlanOperator[] = [];
+        const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] } | false | undefined) => {
+          if (!plan) return;
+          operators.push({ operatorType: plan.operatorType.replace(/@.*$/, ''), details: String(plan.arguments.Details ?? '') });
+          for (const child of plan.children) walk(child as typeof plan);
+        };
+        walk(result.summary.profile as never);
+        return operators;
       } finally {
         await session.close();
       }

@@ -4,6 +4,7 @@ import type { EntityRow } from '../model/entity-row.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -19,22 +20,248 @@ export type Scalars = {
 /** A person, institution, ministry, company or financier with a stake in the partnership. */
 export type Actor = Entity & Node & {
   __typename?: 'Actor';
+  /** Agreements, instruments or projects this actor announced (ANNOUNCED), with the date. */
+  announced: RelationshipConnection;
+  /** Events this actor attended (ATTENDED), with the role, e.g. speaker. */
+  attended: RelationshipConnection;
+  /** Claims this actor made (STATES). */
+  claims: RelationshipConnection;
   /** How sure the evidence is. */
   confidence: Confidence;
   /** One or two sentences from the sources. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Financiers and instruments funding this actor (FUNDS, incoming), e.g. the EIB loan to the Development Bank of Kazakhstan. */
+  fundedBy: RelationshipConnection;
+  /** Projects, actors or instruments this financier funds (FUNDS), with amount and currency. */
+  funds: RelationshipConnection;
   /** Stable readable id, e.g. `actor:valdis-dombrovskis`. */
   id: Scalars['ID']['output'];
   /** What sort of actor this is. */
   kind: ActorKind;
+  /** Places this actor is located in (LOCATED_IN). */
+  locatedIn: RelationshipConnection;
+  /** Funding instruments this body manages (MANAGES). */
+  manages: RelationshipConnection;
+  /** Materials this actor produces, processes, supplies, needs or holds deposits of (PRODUCES, PROCESSES, SUPPLIES, DEMANDS, HOLDS_DEPOSIT); the edge type tells which. */
+  materials: RelationshipConnection;
+  /** Actors this actor met (MET, either direction), with date and topic. */
+  met: RelationshipConnection;
   /** English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
+  /** People who hold or held an office in this body (HOLDS_OFFICE, incoming). `asOf: "2023-05-19"` on the Kazakh government answers who was Prime Minister that day. */
+  officeHolders: RelationshipConnection;
+  /** Offices this person holds or held (HOLDS_OFFICE): the body, title and period. With `asOf`, only the offices held that day. */
+  offices: RelationshipConnection;
+  /** Larger bodies this one belongs to (PART_OF), e.g. a ministry's government or a subsidiary's parent. */
+  partOf: RelationshipConnection;
+  /** Projects this actor takes part in (PARTICIPATES_IN), with role and share. */
+  participatesIn: RelationshipConnection;
+  /** Bodies that belong to this one (PART_OF, incoming), e.g. the ministries of a government. */
+  parts: RelationshipConnection;
+  /** Agreements this actor is a party to (PARTY_TO). */
+  partyTo: RelationshipConnection;
+  /** Every link of this entity, optionally narrowed to some relationship types and one direction. Edges come in a stable order (stage position, then name and id of the other end). */
+  relationships: RelationshipConnection;
   /** EU, KZ or OTHER; null where the sources do not place it. */
   side?: Maybe<Side>;
+  /** Agreements this actor signed (SIGNED), with the date and capacity. */
+  signed: RelationshipConnection;
   /** Documents that support this actor. */
   sources: Array<Source>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorAnnouncedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorAttendedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorFundedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorFundsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorLocatedInArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorManagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorMaterialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorMetArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorOfficeHoldersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorOfficesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorPartOfArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorParticipatesInArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorPartsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorPartyToArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorSignedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of Actor entities. */
+export type ActorConnection = {
+  __typename?: 'ActorConnection';
+  /** The entities on this page, each with its cursor. */
+  edges: Array<ActorEdge>;
+  /** The entities on this page. */
+  nodes: Array<Actor>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many entities match the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Actor in a page, with its cursor. */
+export type ActorEdge = {
+  __typename?: 'ActorEdge';
+  /** Opaque keyset cursor: the position of this entity in the ordering, valid when entities are added or removed. */
+  cursor: Scalars['String']['output'];
+  /** The entity. */
+  node: Actor;
+};
+
+/** Conditions on Actor entities. Fields are combined with AND; use AND, OR and NOT to combine filters (at most 5 levels, 50 conditions). */
+export type ActorFilter = {
+  /** All of these filters match. */
+  AND?: InputMaybe<Array<ActorFilter>>;
+  /** This filter does not match. */
+  NOT?: InputMaybe<ActorFilter>;
+  /** At least one of these filters matches. */
+  OR?: InputMaybe<Array<ActorFilter>>;
+  /** Attended this event (ATTENDED), e.g. `event:amm-2023`. */
+  attended?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these confidence levels. */
+  confidence?: InputMaybe<Array<Confidence>>;
+  /** Holds or held an office in this body (HOLDS_OFFICE), e.g. `actor:european-commission`. */
+  holdsOfficeIn?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these ids (at most 100). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these kinds. */
+  kind?: InputMaybe<Array<ActorKind>>;
+  /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Belongs to this body, directly or up to three levels up (PART_OF). */
+  partOf?: InputMaybe<Scalars['ID']['input']>;
+  /** Takes part in this project (PARTICIPATES_IN), e.g. `project:hyrasia-one`. */
+  participatesIn?: InputMaybe<Scalars['ID']['input']>;
+  /** Located in this place or in a place within it (up to three levels), e.g. `place:kazakhstan`. */
+  place?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these sides. */
+  side?: InputMaybe<Array<Side>>;
+  /** Signed this agreement (SIGNED), e.g. `agreement:eu-kz-mou-2022`. */
+  signed?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** What sort of actor. */
@@ -63,28 +290,210 @@ export type ActorKind =
 /** A memorandum, roadmap, treaty, declaration or financing/investment agreement. */
 export type Agreement = Entity & Node & {
   __typename?: 'Agreement';
+  /** Actors who announced this agreement (ANNOUNCED, incoming), with the date. */
+  announcedBy: RelationshipConnection;
+  /** Earlier agreements this one builds on (BUILDS_ON), e.g. the MoU builds on the EPCA. */
+  buildsOn: RelationshipConnection;
+  /** Later agreements that build on this one (BUILDS_ON, incoming). */
+  builtOnBy: RelationshipConnection;
+  /** Events where this agreement was signed, exchanged or endorsed (CONCLUDED_AT). */
+  concludedAt: RelationshipConnection;
   /** How sure the evidence is. */
   confidence: Confidence;
+  /** Materials, cooperation areas and value chains this agreement covers (COVERS). */
+  covers: RelationshipConnection;
   /** When it was signed, announced or endorsed. */
   date?: Maybe<Scalars['Date']['output']>;
   /** One or two sentences from the sources. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Funding instruments this agreement sets up or finances (FINANCES). */
+  finances: RelationshipConnection;
+  /** Strategies or programmes framing this agreement (FRAMED_BY), e.g. Global Gateway. */
+  framedBy: RelationshipConnection;
   /** Stable readable id, e.g. `agreement:eu-kz-mou-2022`. */
   id: Scalars['ID']['output'];
+  /** Agreements, projects and instruments implementing this agreement (IMPLEMENTS, incoming). */
+  implementedBy: RelationshipConnection;
+  /** Agreements this one implements (IMPLEMENTS), e.g. the Roadmap 2023–2024 implements the 2022 MoU. */
+  implements: RelationshipConnection;
   /** What sort of agreement this is. */
   kind: AgreementKind;
   /** Whether the sources call it legally binding; null where they do not say. */
   legallyBinding?: Maybe<Scalars['Boolean']['output']>;
+  /** Where this agreement was signed (LOCATED_IN). */
+  locatedIn: RelationshipConnection;
   /** English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
+  /** Actors and countries that are parties (PARTY_TO, incoming), with ratification and validity dates. */
+  parties: RelationshipConnection;
+  /** Every link of this entity, optionally narrowed to some relationship types and one direction. Edges come in a stable order (stage position, then name and id of the other end). */
+  relationships: RelationshipConnection;
+  /** Actors who signed this agreement (SIGNED, incoming), with date and capacity. */
+  signatories: RelationshipConnection;
   /** Documents that support this agreement. */
   sources: Array<Source>;
   /** First day it applies or is in force. */
   validFrom?: Maybe<Scalars['Date']['output']>;
   /** Last day it applies. */
   validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+
+/** A memorandum, roadmap, treaty, declaration or financing/investment agreement. */
+export type AgreementAnnouncedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A memorandum, roadmap, treaty, declaration or financing/investment agreement. */
+export type AgreementBuildsOnArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A memorandum, roadmap, treaty, declaration or financing/investment agreement. */
+export type AgreementBuiltOnByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A memorandum, roadmap, treaty, declaration or financing/investment agreement. */
+export type AgreementConcludedAtArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A memorandum, roadmap, treaty, declaration or financing/investment agreement. */
+export type AgreementCoversArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A memorandum, roadmap, treaty, declaration or financing/investment agreement. */
+export type AgreementFinancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A memorandum, roadmap, treaty, declaration or financing/investment agreement. */
+export type AgreementFramedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A memorandum, roadmap, treaty, declaration or financing/investment agreement. */
+export type AgreementImplementedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A memorandum, roadmap, treaty, declaration or financing/investment agreement. */
+export type AgreementImplementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A memorandum, roadmap, treaty, declaration or financing/investment agreement. */
+export type AgreementLocatedInArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A memorandum, roadmap, treaty, declaration or financing/investment agreement. */
+export type AgreementPartiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A memorandum, roadmap, treaty, declaration or financing/investment agreement. */
+export type AgreementRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A memorandum, roadmap, treaty, declaration or financing/investment agreement. */
+export type AgreementSignatoriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of Agreement entities. */
+export type AgreementConnection = {
+  __typename?: 'AgreementConnection';
+  /** The entities on this page, each with its cursor. */
+  edges: Array<AgreementEdge>;
+  /** The entities on this page. */
+  nodes: Array<Agreement>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many entities match the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Agreement in a page, with its cursor. */
+export type AgreementEdge = {
+  __typename?: 'AgreementEdge';
+  /** Opaque keyset cursor: the position of this entity in the ordering, valid when entities are added or removed. */
+  cursor: Scalars['String']['output'];
+  /** The entity. */
+  node: Agreement;
+};
+
+/** Conditions on Agreement entities. Fields are combined with AND; use AND, OR and NOT to combine filters (at most 5 levels, 50 conditions). */
+export type AgreementFilter = {
+  /** All of these filters match. */
+  AND?: InputMaybe<Array<AgreementFilter>>;
+  /** This filter does not match. */
+  NOT?: InputMaybe<AgreementFilter>;
+  /** At least one of these filters matches. */
+  OR?: InputMaybe<Array<AgreementFilter>>;
+  /** Only these confidence levels. */
+  confidence?: InputMaybe<Array<Confidence>>;
+  /** Covers this material, cooperation area or value chain (COVERS). */
+  covers?: InputMaybe<Scalars['ID']['input']>;
+  /** Signed, announced or endorsed within this range. */
+  date?: InputMaybe<DateRange>;
+  /** Only these ids (at most 100). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these kinds. */
+  kind?: InputMaybe<Array<AgreementKind>>;
+  /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** This actor or country is a party (PARTY_TO). */
+  party?: InputMaybe<Scalars['ID']['input']>;
+  /** Signed in this place or a place within it. */
+  place?: InputMaybe<Scalars['ID']['input']>;
+  /** Signed by this actor (SIGNED), e.g. `actor:alikhan-smailov`. */
+  signedBy?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** What sort of agreement. */
@@ -109,6 +518,8 @@ export type AgreementKind =
 /** A statement made by a named speaker, reported as a claim rather than as a fact. */
 export type Claim = Entity & Node & {
   __typename?: 'Claim';
+  /** What the claim is about (ABOUT). */
+  about: RelationshipConnection;
   /** How sure the evidence is that the claim was made (not that it is true). */
   confidence: Confidence;
   /** When the claim was made. */
@@ -121,8 +532,38 @@ export type Claim = Entity & Node & {
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
+  /** Every link of this entity, optionally narrowed to some relationship types and one direction. Edges come in a stable order (stage position, then name and id of the other end). */
+  relationships: RelationshipConnection;
   /** Documents that report the claim. */
   sources: Array<Source>;
+  /** Who made the claim (STATES, incoming), with the date. */
+  statedBy: RelationshipConnection;
+};
+
+
+/** A statement made by a named speaker, reported as a claim rather than as a fact. */
+export type ClaimAboutArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A statement made by a named speaker, reported as a claim rather than as a fact. */
+export type ClaimRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A statement made by a named speaker, reported as a claim rather than as a fact. */
+export type ClaimStatedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** How sure the evidence is. */
@@ -139,6 +580,8 @@ export type CooperationArea = Entity & Node & {
   __typename?: 'CooperationArea';
   /** How sure the evidence is. */
   confidence: Confidence;
+  /** Agreements, instruments and events covering this area (COVERS, incoming). */
+  coveredBy: RelationshipConnection;
   /** One or two sentences from the sources. */
   description?: Maybe<Scalars['String']['output']>;
   /** Stable readable id, e.g. `area:geological-exploration`. */
@@ -147,9 +590,46 @@ export type CooperationArea = Entity & Node & {
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
+  /** Every link of this entity, optionally narrowed to some relationship types and one direction. Edges come in a stable order (stage position, then name and id of the other end). */
+  relationships: RelationshipConnection;
   /** Documents that support this area. */
   sources: Array<Source>;
 };
+
+
+/** A field of cooperation named by an agreement, e.g. geological exploration or skills. */
+export type CooperationAreaCoveredByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A field of cooperation named by an agreement, e.g. geological exploration or skills. */
+export type CooperationAreaRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+/** An inclusive range of dates; either end may be left open. Partial dates (2023-06) cover their whole month or year. */
+export type DateRange = {
+  /** First day of the range (inclusive). */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Last day of the range (inclusive). */
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Which way a relationship points, seen from the entity whose field it is. */
+export type Direction =
+  /** Either way. */
+  | 'BOTH'
+  /** From the other entity to this one. */
+  | 'IN'
+  /** From this entity to the other. */
+  | 'OUT';
 
 /**
  * What every entity of the graph has: a display name, localised names, a description, the confidence of
@@ -166,31 +646,164 @@ export type Entity = {
   name: Scalars['String']['output'];
   /** Every localised name and spelling the sources give (German, Russian, Kazakh, transliterations). */
   names: Array<LocalizedName>;
+  /** Every link of this entity, optionally narrowed to some relationship types and one direction. Edges come in a stable order (stage position, then name and id of the other end). */
+  relationships: RelationshipConnection;
   /** The documents that support this entity; never empty. */
   sources: Array<Source>;
+};
+
+
+/**
+ * What every entity of the graph has: a display name, localised names, a description, the confidence of
+ * its evidence and the sources behind it.
+ */
+export type EntityRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
 };
 
 /** A congress, forum, summit or meeting where the partnership moved forward. */
 export type Event = Entity & Node & {
   __typename?: 'Event';
+  /** Agreements signed, exchanged or endorsed at the event (CONCLUDED_AT, incoming). */
+  agreements: RelationshipConnection;
+  /** Actors who attended (ATTENDED, incoming), with their role. */
+  attendees: RelationshipConnection;
   /** How sure the evidence is. */
   confidence: Confidence;
+  /** Materials, cooperation areas and value chains the event covered (COVERS). */
+  covers: RelationshipConnection;
   /** One or two sentences from the sources. */
   description?: Maybe<Scalars['String']['output']>;
   /** Last day of the event. */
   endDate?: Maybe<Scalars['Date']['output']>;
+  /** Actors or places that hosted the event (HOSTED, incoming). */
+  hosts: RelationshipConnection;
   /** Stable readable id, e.g. `event:amm-2023`. */
   id: Scalars['ID']['output'];
   /** What sort of event this is. */
   kind: EventKind;
+  /** Where the event took place (LOCATED_IN). */
+  locatedIn: RelationshipConnection;
   /** English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
+  /** Projects, instruments and agreements presented at the event (PRESENTED_AT, incoming). */
+  presented: RelationshipConnection;
+  /** Every link of this entity, optionally narrowed to some relationship types and one direction. Edges come in a stable order (stage position, then name and id of the other end). */
+  relationships: RelationshipConnection;
   /** Documents that support this event. */
   sources: Array<Source>;
   /** First day of the event. */
   startDate: Scalars['Date']['output'];
+};
+
+
+/** A congress, forum, summit or meeting where the partnership moved forward. */
+export type EventAgreementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A congress, forum, summit or meeting where the partnership moved forward. */
+export type EventAttendeesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A congress, forum, summit or meeting where the partnership moved forward. */
+export type EventCoversArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A congress, forum, summit or meeting where the partnership moved forward. */
+export type EventHostsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A congress, forum, summit or meeting where the partnership moved forward. */
+export type EventLocatedInArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A congress, forum, summit or meeting where the partnership moved forward. */
+export type EventPresentedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A congress, forum, summit or meeting where the partnership moved forward. */
+export type EventRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+/** A page of Event entities. */
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  /** The entities on this page, each with its cursor. */
+  edges: Array<EventEdge>;
+  /** The entities on this page. */
+  nodes: Array<Event>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many entities match the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Event in a page, with its cursor. */
+export type EventEdge = {
+  __typename?: 'EventEdge';
+  /** Opaque keyset cursor: the position of this entity in the ordering, valid when entities are added or removed. */
+  cursor: Scalars['String']['output'];
+  /** The entity. */
+  node: Event;
+};
+
+/** Conditions on Event entities. Fields are combined with AND; use AND, OR and NOT to combine filters (at most 5 levels, 50 conditions). */
+export type EventFilter = {
+  /** All of these filters match. */
+  AND?: InputMaybe<Array<EventFilter>>;
+  /** This filter does not match. */
+  NOT?: InputMaybe<EventFilter>;
+  /** At least one of these filters matches. */
+  OR?: InputMaybe<Array<EventFilter>>;
+  /** Attended by this actor (ATTENDED). */
+  attendedBy?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these confidence levels. */
+  confidence?: InputMaybe<Array<Confidence>>;
+  /** Took place (startDate to endDate) at some time within this range. */
+  date?: InputMaybe<DateRange>;
+  /** Only these ids (at most 100). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these kinds. */
+  kind?: InputMaybe<Array<EventKind>>;
+  /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Took place in this place or a place within it, e.g. `place:kazakhstan`. */
+  place?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** What sort of event. */
@@ -213,22 +826,160 @@ export type FundingInstrument = Entity & Node & {
   amount?: Maybe<Scalars['Float']['output']>;
   /** How sure the evidence is. */
   confidence: Confidence;
+  /** Materials, cooperation areas and value chains this instrument covers (COVERS). */
+  covers: RelationshipConnection;
   /** ISO 4217 currency of `amount`. */
   currency?: Maybe<Scalars['String']['output']>;
   /** One or two sentences from the sources. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Agreements that set up or finance this instrument (FINANCES, incoming). */
+  financedBy: RelationshipConnection;
+  /** Strategies or programmes framing this instrument (FRAMED_BY). */
+  framedBy: RelationshipConnection;
+  /** Agreements, instruments and projects framed by this strategy or programme (FRAMED_BY, incoming). */
+  frames: RelationshipConnection;
+  /** Who funds this instrument (FUNDS, incoming). */
+  fundedBy: RelationshipConnection;
+  /** What this instrument funds (FUNDS), with amount and currency. */
+  funds: RelationshipConnection;
   /** Stable readable id, e.g. `instrument:horizon-europe`. */
   id: Scalars['ID']['output'];
+  /** Agreements this instrument implements (IMPLEMENTS). */
+  implements: RelationshipConnection;
   /** What sort of instrument this is. */
   kind: FundingInstrumentKind;
+  /** Bodies managing this instrument (MANAGES, incoming). */
+  managedBy: RelationshipConnection;
   /** English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
+  /** Every link of this entity, optionally narrowed to some relationship types and one direction. Edges come in a stable order (stage position, then name and id of the other end). */
+  relationships: RelationshipConnection;
   /** Documents that support this instrument. */
   sources: Array<Source>;
   /** When the instrument was announced or started. */
   startDate?: Maybe<Scalars['Date']['output']>;
+};
+
+
+/** A programme, facility, package, loan or equity stake that channels money. */
+export type FundingInstrumentCoversArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, facility, package, loan or equity stake that channels money. */
+export type FundingInstrumentFinancedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, facility, package, loan or equity stake that channels money. */
+export type FundingInstrumentFramedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, facility, package, loan or equity stake that channels money. */
+export type FundingInstrumentFramesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, facility, package, loan or equity stake that channels money. */
+export type FundingInstrumentFundedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, facility, package, loan or equity stake that channels money. */
+export type FundingInstrumentFundsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, facility, package, loan or equity stake that channels money. */
+export type FundingInstrumentImplementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, facility, package, loan or equity stake that channels money. */
+export type FundingInstrumentManagedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, facility, package, loan or equity stake that channels money. */
+export type FundingInstrumentRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+/** A page of FundingInstrument entities. */
+export type FundingInstrumentConnection = {
+  __typename?: 'FundingInstrumentConnection';
+  /** The entities on this page, each with its cursor. */
+  edges: Array<FundingInstrumentEdge>;
+  /** The entities on this page. */
+  nodes: Array<FundingInstrument>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many entities match the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One FundingInstrument in a page, with its cursor. */
+export type FundingInstrumentEdge = {
+  __typename?: 'FundingInstrumentEdge';
+  /** Opaque keyset cursor: the position of this entity in the ordering, valid when entities are added or removed. */
+  cursor: Scalars['String']['output'];
+  /** The entity. */
+  node: FundingInstrument;
+};
+
+/** Conditions on FundingInstrument entities. Fields are combined with AND; use AND, OR and NOT to combine filters (at most 5 levels, 50 conditions). */
+export type FundingInstrumentFilter = {
+  /** All of these filters match. */
+  AND?: InputMaybe<Array<FundingInstrumentFilter>>;
+  /** This filter does not match. */
+  NOT?: InputMaybe<FundingInstrumentFilter>;
+  /** At least one of these filters matches. */
+  OR?: InputMaybe<Array<FundingInstrumentFilter>>;
+  /** Only these confidence levels. */
+  confidence?: InputMaybe<Array<Confidence>>;
+  /** Funds this project, actor or instrument (FUNDS). */
+  funds?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these ids (at most 100). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these kinds. */
+  kind?: InputMaybe<Array<FundingInstrumentKind>>;
+  /** Managed by this body (MANAGES). */
+  managedBy?: InputMaybe<Scalars['ID']['input']>;
+  /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Started or announced within this range. */
+  startDate?: InputMaybe<DateRange>;
 };
 
 /** What sort of funding instrument. */
@@ -277,8 +1028,14 @@ export type LocalizedName = {
 /** A raw material, intermediate, product or energy carrier. */
 export type Material = Entity & Node & {
   __typename?: 'Material';
+  /** Actors and places that produce, process, supply, need or hold deposits of this material; the edge type tells which. */
+  actors: RelationshipConnection;
+  /** Value chains this material belongs to (PART_OF_CHAIN). */
+  chains: RelationshipConnection;
   /** How sure the evidence is. */
   confidence: Confidence;
+  /** Agreements, instruments and events covering this material (COVERS, incoming). */
+  coveredBy: RelationshipConnection;
   /** Listed in Annex II (critical raw materials) of the EU Critical Raw Materials Act, Regulation (EU) 2024/1252. */
   crmaCritical: Scalars['Boolean']['output'];
   /** Listed in Annex I (strategic raw materials) of the EU Critical Raw Materials Act. */
@@ -287,14 +1044,140 @@ export type Material = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Stable readable id, e.g. `material:lithium`. */
   id: Scalars['ID']['output'];
+  /** Materials this one is an input to (INPUT_TO), e.g. lithium -> battery-grade lithium compounds. */
+  inputTo: RelationshipConnection;
+  /** Materials that are inputs to this one (INPUT_TO, incoming). */
+  inputs: RelationshipConnection;
   /** Where in a value chain the material sits. */
   kind: MaterialKind;
   /** English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
+  /** Projects involving this material (INVOLVES, incoming). */
+  projects: RelationshipConnection;
+  /** Every link of this entity, optionally narrowed to some relationship types and one direction. Edges come in a stable order (stage position, then name and id of the other end). */
+  relationships: RelationshipConnection;
   /** Documents that support this material. */
   sources: Array<Source>;
+  /** Value-chain stages where this material sits (AT_STAGE). */
+  stages: RelationshipConnection;
+};
+
+
+/** A raw material, intermediate, product or energy carrier. */
+export type MaterialActorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A raw material, intermediate, product or energy carrier. */
+export type MaterialChainsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A raw material, intermediate, product or energy carrier. */
+export type MaterialCoveredByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A raw material, intermediate, product or energy carrier. */
+export type MaterialInputToArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A raw material, intermediate, product or energy carrier. */
+export type MaterialInputsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A raw material, intermediate, product or energy carrier. */
+export type MaterialProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A raw material, intermediate, product or energy carrier. */
+export type MaterialRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A raw material, intermediate, product or energy carrier. */
+export type MaterialStagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of Material entities. */
+export type MaterialConnection = {
+  __typename?: 'MaterialConnection';
+  /** The entities on this page, each with its cursor. */
+  edges: Array<MaterialEdge>;
+  /** The entities on this page. */
+  nodes: Array<Material>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many entities match the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Material in a page, with its cursor. */
+export type MaterialEdge = {
+  __typename?: 'MaterialEdge';
+  /** Opaque keyset cursor: the position of this entity in the ordering, valid when entities are added or removed. */
+  cursor: Scalars['String']['output'];
+  /** The entity. */
+  node: Material;
+};
+
+/** Conditions on Material entities. Fields are combined with AND; use AND, OR and NOT to combine filters (at most 5 levels, 50 conditions). */
+export type MaterialFilter = {
+  /** All of these filters match. */
+  AND?: InputMaybe<Array<MaterialFilter>>;
+  /** This filter does not match. */
+  NOT?: InputMaybe<MaterialFilter>;
+  /** At least one of these filters matches. */
+  OR?: InputMaybe<Array<MaterialFilter>>;
+  /** Belongs to this value chain, directly or through a stage, e.g. `chain:batteries`. */
+  chain?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these confidence levels. */
+  confidence?: InputMaybe<Array<Confidence>>;
+  /** true: only CRMA critical raw materials (Annex II); false: only the others. */
+  crmaCritical?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: only CRMA strategic raw materials (Annex I); false: only the others. */
+  crmaStrategic?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only these ids (at most 100). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Involved in this project (INVOLVES). */
+  involvedIn?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these kinds. */
+  kind?: InputMaybe<Array<MaterialKind>>;
+  /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Supplied, produced, processed or held as a deposit by this actor or place, e.g. `place:kazakhstan`. */
+  suppliedBy?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Where in a value chain a material sits. */
@@ -314,25 +1197,161 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** How to order a collection. */
+export type Order = {
+  /** Which way. */
+  direction?: SortDirection;
+  /** What to order by. */
+  field?: OrderField;
+};
+
+/** What a collection is ordered by. Ties are broken by id, so the order is total and stable. */
+export type OrderField =
+  /** The entity's main date (agreement date, event or project start, source date); undated entities come last in both directions. */
+  | 'DATE'
+  /** The stable id. */
+  | 'ID'
+  /** The English display name, ignoring case and diacritics. */
+  | 'NAME';
+
+/** Where a page sits in its list (Relay cursor connections). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item on this page; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** More items follow the last one on this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Items precede the first one on this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item on this page; null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 /** A country, region or city. */
 export type Place = Entity & Node & {
   __typename?: 'Place';
   /** How sure the evidence is. */
   confidence: Confidence;
+  /** Actors, projects, events, agreements and places located here (LOCATED_IN, incoming). */
+  contains: RelationshipConnection;
   /** One or two sentences from the sources. */
   description?: Maybe<Scalars['String']['output']>;
+  /** What this country or union funds (FUNDS). */
+  funds: RelationshipConnection;
   /** Stable readable id, e.g. `place:kazakhstan`. */
   id: Scalars['ID']['output'];
   /** What sort of place this is. */
   kind: PlaceKind;
+  /** Larger places this one lies in (LOCATED_IN), e.g. Astana -> Kazakhstan. */
+  locatedIn: RelationshipConnection;
+  /** Materials this country or region supplies, needs or holds deposits of; the edge type tells which. */
+  materials: RelationshipConnection;
   /** English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
+  /** Agreements this country or union is a party to (PARTY_TO). */
+  partyTo: RelationshipConnection;
+  /** Every link of this entity, optionally narrowed to some relationship types and one direction. Edges come in a stable order (stage position, then name and id of the other end). */
+  relationships: RelationshipConnection;
   /** EU, KZ or OTHER. */
   side?: Maybe<Side>;
   /** Documents that support this place. */
   sources: Array<Source>;
+};
+
+
+/** A country, region or city. */
+export type PlaceContainsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country, region or city. */
+export type PlaceFundsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country, region or city. */
+export type PlaceLocatedInArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country, region or city. */
+export type PlaceMaterialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country, region or city. */
+export type PlacePartyToArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country, region or city. */
+export type PlaceRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+/** A page of Place entities. */
+export type PlaceConnection = {
+  __typename?: 'PlaceConnection';
+  /** The entities on this page, each with its cursor. */
+  edges: Array<PlaceEdge>;
+  /** The entities on this page. */
+  nodes: Array<Place>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many entities match the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Place in a page, with its cursor. */
+export type PlaceEdge = {
+  __typename?: 'PlaceEdge';
+  /** Opaque keyset cursor: the position of this entity in the ordering, valid when entities are added or removed. */
+  cursor: Scalars['String']['output'];
+  /** The entity. */
+  node: Place;
+};
+
+/** Conditions on Place entities. Fields are combined with AND; use AND, OR and NOT to combine filters (at most 5 levels, 50 conditions). */
+export type PlaceFilter = {
+  /** All of these filters match. */
+  AND?: InputMaybe<Array<PlaceFilter>>;
+  /** This filter does not match. */
+  NOT?: InputMaybe<PlaceFilter>;
+  /** At least one of these filters matches. */
+  OR?: InputMaybe<Array<PlaceFilter>>;
+  /** Only these confidence levels. */
+  confidence?: InputMaybe<Array<Confidence>>;
+  /** Only these ids (at most 100). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these kinds. */
+  kind?: InputMaybe<Array<PlaceKind>>;
+  /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Only these sides. */
+  side?: InputMaybe<Array<Side>>;
+  /** Lies within this place (LOCATED_IN, up to three levels). */
+  within?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** What sort of place. */
@@ -355,29 +1374,254 @@ export type Project = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** When the project ended or is planned to reach operation. */
   endDate?: Maybe<Scalars['Date']['output']>;
+  /** Strategies or programmes framing this project (FRAMED_BY). */
+  framedBy: RelationshipConnection;
+  /** Instruments and financiers funding this project (FUNDS, incoming), with amount and currency. */
+  funding: RelationshipConnection;
   /** Stable readable id, e.g. `project:hyrasia-one`. */
   id: Scalars['ID']['output'];
+  /** Agreements this project implements (IMPLEMENTS). */
+  implements: RelationshipConnection;
+  /** Places where this project is located (LOCATED_IN). */
+  locatedIn: RelationshipConnection;
+  /** Materials this project involves, produces or holds deposits of (INVOLVES, PRODUCES, HOLDS_DEPOSIT). */
+  materials: RelationshipConnection;
   /** English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
+  /** Actors taking part in this project (PARTICIPATES_IN, incoming), with role and share. */
+  participants: RelationshipConnection;
+  /** Events where this project was presented (PRESENTED_AT). */
+  presentedAt: RelationshipConnection;
+  /** Every link of this entity, optionally narrowed to some relationship types and one direction. Edges come in a stable order (stage position, then name and id of the other end). */
+  relationships: RelationshipConnection;
   /** EU, KZ or OTHER, where it applies. */
   side?: Maybe<Side>;
   /** Documents that support this project. */
   sources: Array<Source>;
+  /** Value-chain stages this project sits at (AT_STAGE). */
+  stages: RelationshipConnection;
   /** When the project started or is planned to start. */
   startDate?: Maybe<Scalars['Date']['output']>;
   /** Stage of the project as the sources describe it, e.g. `planned`. */
   status?: Maybe<Scalars['String']['output']>;
 };
 
+
+/** An investment, exploration, research or technical-assistance project. */
+export type ProjectFramedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An investment, exploration, research or technical-assistance project. */
+export type ProjectFundingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An investment, exploration, research or technical-assistance project. */
+export type ProjectImplementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An investment, exploration, research or technical-assistance project. */
+export type ProjectLocatedInArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An investment, exploration, research or technical-assistance project. */
+export type ProjectMaterialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An investment, exploration, research or technical-assistance project. */
+export type ProjectParticipantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An investment, exploration, research or technical-assistance project. */
+export type ProjectPresentedAtArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An investment, exploration, research or technical-assistance project. */
+export type ProjectRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** An investment, exploration, research or technical-assistance project. */
+export type ProjectStagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of Project entities. */
+export type ProjectConnection = {
+  __typename?: 'ProjectConnection';
+  /** The entities on this page, each with its cursor. */
+  edges: Array<ProjectEdge>;
+  /** The entities on this page. */
+  nodes: Array<Project>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many entities match the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Project in a page, with its cursor. */
+export type ProjectEdge = {
+  __typename?: 'ProjectEdge';
+  /** Opaque keyset cursor: the position of this entity in the ordering, valid when entities are added or removed. */
+  cursor: Scalars['String']['output'];
+  /** The entity. */
+  node: Project;
+};
+
+/** Conditions on Project entities. Fields are combined with AND; use AND, OR and NOT to combine filters (at most 5 levels, 50 conditions). */
+export type ProjectFilter = {
+  /** All of these filters match. */
+  AND?: InputMaybe<Array<ProjectFilter>>;
+  /** This filter does not match. */
+  NOT?: InputMaybe<ProjectFilter>;
+  /** At least one of these filters matches. */
+  OR?: InputMaybe<Array<ProjectFilter>>;
+  /** Only these confidence levels. */
+  confidence?: InputMaybe<Array<Confidence>>;
+  /** Funded by this instrument or financier (FUNDS). */
+  fundedBy?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these ids (at most 100). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Involves this material (INVOLVES), e.g. `material:lithium`. */
+  involvesMaterial?: InputMaybe<Scalars['ID']['input']>;
+  /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** This actor takes part (PARTICIPATES_IN). */
+  participant?: InputMaybe<Scalars['ID']['input']>;
+  /** Located in this place or a place within it. */
+  place?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these sides. */
+  side?: InputMaybe<Array<Side>>;
+  /** Sits at this value-chain stage (AT_STAGE). */
+  stage?: InputMaybe<Scalars['ID']['input']>;
+  /** Runs (startDate to endDate) at some time within this range. */
+  startDate?: InputMaybe<DateRange>;
+};
+
 /** The entry points of the API. */
 export type Query = {
   __typename?: 'Query';
+  /** Actors: people, institutions, ministries, companies, financiers. A connection with keyset cursors: page forward with first/after or backward with last/before. */
+  actors: ActorConnection;
+  /** Agreements: MoUs, roadmaps, treaties, declarations, financing and investment agreements. A connection with keyset cursors: page forward with first/after or backward with last/before. */
+  agreements: AgreementConnection;
+  /** The entity with this id; a NOT_FOUND error (with suggestions) when there is none. */
+  entity: Entity;
+  /** Events: congresses, forums, summits, meetings. A connection with keyset cursors: page forward with first/after or backward with last/before. */
+  events: EventConnection;
+  /** Funding instruments: programmes, facilities, packages, loans, equity. A connection with keyset cursors: page forward with first/after or backward with last/before. */
+  fundingInstruments: FundingInstrumentConnection;
+  /** Materials: raw materials (with the EU CRMA flags), intermediates, products, energy carriers. A connection with keyset cursors: page forward with first/after or backward with last/before. */
+  materials: MaterialConnection;
   /** Any entity by id, or null when no entity has that id. */
   node?: Maybe<Node>;
   /** Entities by id, in the order asked, null for each unknown id. At most 100 ids. */
   nodes: Array<Maybe<Node>>;
+  /** Places: countries, regions, cities, the EU. A connection with keyset cursors: page forward with first/after or backward with last/before. */
+  places: PlaceConnection;
+  /** Projects: investment, exploration, research and technical assistance. A connection with keyset cursors: page forward with first/after or backward with last/before. */
+  projects: ProjectConnection;
+  /** Sources: every document cited by a node or relationship. A connection with keyset cursors: page forward with first/after or backward with last/before. */
+  sources: SourceConnection;
+  /** The value chains: raw materials, batteries, renewable hydrogen. A connection with keyset cursors: page forward with first/after or backward with last/before. */
+  valueChains: ValueChainConnection;
+};
+
+
+/** The entry points of the API. */
+export type QueryActorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ActorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Order>;
+};
+
+
+/** The entry points of the API. */
+export type QueryAgreementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AgreementFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Order>;
+};
+
+
+/** The entry points of the API. */
+export type QueryEntityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points of the API. */
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Order>;
+};
+
+
+/** The entry points of the API. */
+export type QueryFundingInstrumentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FundingInstrumentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Order>;
+};
+
+
+/** The entry points of the API. */
+export type QueryMaterialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MaterialFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Order>;
 };
 
 
@@ -392,6 +1636,173 @@ export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
+
+/** The entry points of the API. */
+export type QueryPlacesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PlaceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Order>;
+};
+
+
+/** The entry points of the API. */
+export type QueryProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProjectFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Order>;
+};
+
+
+/** The entry points of the API. */
+export type QuerySourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SourceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Order>;
+};
+
+
+/** The entry points of the API. */
+export type QueryValueChainsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ValueChainFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Order>;
+};
+
+/** A page of links of one entity. */
+export type RelationshipConnection = {
+  __typename?: 'RelationshipConnection';
+  /** The links on this page, each with its cursor. */
+  edges: Array<RelationshipEdge>;
+  /** The entities at the other end of this page's links, in edge order. */
+  nodes: Array<Entity>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many links match (asOf and types applied), over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One link between this entity and another, with the relationship's properties and its evidence. */
+export type RelationshipEdge = {
+  __typename?: 'RelationshipEdge';
+  /** Whether an office was held in an acting capacity. */
+  acting?: Maybe<Scalars['Boolean']['output']>;
+  /** Amount of funding (FUNDS), in `currency`. */
+  amount?: Maybe<Scalars['Float']['output']>;
+  /** How sure the evidence for this link is. */
+  confidence: Confidence;
+  /** ISO 4217 currency of `amount`. */
+  currency?: Maybe<Scalars['String']['output']>;
+  /** Opaque keyset cursor of this edge; stays valid when links are added. */
+  cursor: Scalars['String']['output'];
+  /** When it happened (SIGNED, ANNOUNCED, ATTENDED, MET, FUNDS, ...). */
+  date?: Maybe<Scalars['Date']['output']>;
+  /** OUT when the link starts at the parent entity, IN when it ends there. */
+  direction: Direction;
+  /** Tells apart two links of one type between the same two entities, e.g. two offices in one body. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** The entity at the other end. */
+  node: Entity;
+  /** A short remark on the link from its source. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When a party ratified an agreement (PARTY_TO). */
+  ratified?: Maybe<Scalars['Date']['output']>;
+  /** Role or capacity (PARTICIPATES_IN, SIGNED, ATTENDED). */
+  role?: Maybe<Scalars['String']['output']>;
+  /** Stake or market share in percent (PARTICIPATES_IN, FUNDS, SUPPLIES). */
+  share?: Maybe<Scalars['Float']['output']>;
+  /** The documents that support this link; never empty. */
+  sources: Array<Source>;
+  /** Title of an office (HOLDS_OFFICE). */
+  title?: Maybe<Scalars['String']['output']>;
+  /** What a meeting was about (MET). */
+  topic?: Maybe<Scalars['String']['output']>;
+  /** The relationship type, e.g. HOLDS_OFFICE. */
+  type: RelationshipType;
+  /** First day the link held (offices, memberships, party status). */
+  validFrom?: Maybe<Scalars['Date']['output']>;
+  /** Last day the link held; null while it holds or when unknown. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A relationship type of the model's fixed vocabulary. */
+export type RelationshipType =
+  /** What a claim is about. (Claim -> Material | Place | Actor | Project) */
+  | 'ABOUT'
+  /** An actor announced an agreement, instrument or project. (Actor -> Agreement | FundingInstrument | Project) */
+  | 'ANNOUNCED'
+  /** An actor attended an event. (Actor -> Event) */
+  | 'ATTENDED'
+  /** A project, material or actor sits at a value-chain stage. (Project | Material | Actor -> Stage) */
+  | 'AT_STAGE'
+  /** An agreement builds on an earlier one. (Agreement -> Agreement) */
+  | 'BUILDS_ON'
+  /** An agreement was signed, exchanged or endorsed at an event. (Agreement -> Event) */
+  | 'CONCLUDED_AT'
+  /** An agreement, instrument or event covers a material, cooperation area or value chain. (Agreement | FundingInstrument | Event -> Material | CooperationArea | ValueChain) */
+  | 'COVERS'
+  /** An actor or economy needs a material. (Actor | Place -> Material) */
+  | 'DEMANDS'
+  /** An agreement sets up or finances an instrument. (Agreement -> FundingInstrument) */
+  | 'FINANCES'
+  /** An agreement, instrument or project is framed by a strategy or programme, e.g. Global Gateway or REPowerEU. (Agreement | FundingInstrument | Project -> FundingInstrument) */
+  | 'FRAMED_BY'
+  /** An instrument or financier funds a project or an actor. (FundingInstrument | Actor | Place -> Project | Actor | FundingInstrument) */
+  | 'FUNDS'
+  /** A place, company or project holds a deposit or resource of a material. (Place | Actor | Project -> Material) */
+  | 'HOLDS_DEPOSIT'
+  /** A person holds an office in a body. (Actor -> Actor) */
+  | 'HOLDS_OFFICE'
+  /** An actor organised, or a place hosted, an event. (Actor | Place -> Event) */
+  | 'HOSTED'
+  /** Something puts an agreement into practice. (Agreement | Project | FundingInstrument -> Agreement) */
+  | 'IMPLEMENTS'
+  /** A material is an input to making another. (Material -> Material) */
+  | 'INPUT_TO'
+  /** A project involves a material (extracts, processes or produces it). (Project -> Material) */
+  | 'INVOLVES'
+  /** Something is located in a place; for an agreement, where it was signed. (Actor | Project | Event | Place | Agreement -> Place) */
+  | 'LOCATED_IN'
+  /** A body manages or provides an instrument. (Actor -> FundingInstrument) */
+  | 'MANAGES'
+  /** Two actors met (directed from the visitor to the host where the source says so). (Actor -> Actor) */
+  | 'MET'
+  /** The following stage of the same chain. (Stage -> Stage) */
+  | 'NEXT'
+  /** An actor takes part in a project. (Actor -> Project) */
+  | 'PARTICIPATES_IN'
+  /** An actor or country is a party to an agreement. (Actor | Place -> Agreement) */
+  | 'PARTY_TO'
+  /** A body belongs to a larger one (ministry -> government, subsidiary -> parent). (Actor -> Actor) */
+  | 'PART_OF'
+  /** A stage or material belongs to a value chain. (Stage | Material -> ValueChain) */
+  | 'PART_OF_CHAIN'
+  /** A project, instrument or agreement was presented or announced at an event. (Project | FundingInstrument | Agreement -> Event) */
+  | 'PRESENTED_AT'
+  /** An actor processes a material. (Actor -> Material) */
+  | 'PROCESSES'
+  /** An actor or project produces a material. (Actor | Project -> Material) */
+  | 'PRODUCES'
+  /** An actor signed an agreement. (Actor -> Agreement) */
+  | 'SIGNED'
+  /** An actor made a claim. (Actor -> Claim) */
+  | 'STATES'
+  /** An actor or country supplies a material (to the EU where the source says so). (Actor | Place -> Material) */
+  | 'SUPPLIES'
+  /** An actor witnessed the signing of an agreement. (Actor -> Agreement) */
+  | 'WITNESSED';
+
 /** Which side of the partnership an actor, project or place belongs to. */
 export type Side =
   /** The European Union, its institutions, member states and their companies. */
@@ -400,6 +1811,13 @@ export type Side =
   | 'KZ'
   /** Neither, e.g. an international financier or a third country. */
   | 'OTHER';
+
+/** Which way to sort. */
+export type SortDirection =
+  /** Smallest first (A to Z, oldest first). */
+  | 'ASC'
+  /** Largest first (Z to A, newest first). */
+  | 'DESC';
 
 /** A document behind facts in the graph: a news article, an official text or the primary text. */
 export type Source = Entity & Node & {
@@ -420,6 +1838,8 @@ export type Source = Entity & Node & {
   names: Array<LocalizedName>;
   /** Who published it. */
   publisher?: Maybe<Scalars['String']['output']>;
+  /** Every link of this entity, optionally narrowed to some relationship types and one direction. Edges come in a stable order (stage position, then name and id of the other end). */
+  relationships: RelationshipConnection;
   /** Sources cite themselves. */
   sources: Array<Source>;
   /** Title of the document. */
@@ -428,23 +1848,127 @@ export type Source = Entity & Node & {
   url?: Maybe<Scalars['String']['output']>;
 };
 
+
+/** A document behind facts in the graph: a news article, an official text or the primary text. */
+export type SourceRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+/** A page of Source entities. */
+export type SourceConnection = {
+  __typename?: 'SourceConnection';
+  /** The entities on this page, each with its cursor. */
+  edges: Array<SourceEdge>;
+  /** The entities on this page. */
+  nodes: Array<Source>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many entities match the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Source in a page, with its cursor. */
+export type SourceEdge = {
+  __typename?: 'SourceEdge';
+  /** Opaque keyset cursor: the position of this entity in the ordering, valid when entities are added or removed. */
+  cursor: Scalars['String']['output'];
+  /** The entity. */
+  node: Source;
+};
+
+/** Conditions on Source entities. Fields are combined with AND; use AND, OR and NOT to combine filters (at most 5 levels, 50 conditions). */
+export type SourceFilter = {
+  /** All of these filters match. */
+  AND?: InputMaybe<Array<SourceFilter>>;
+  /** This filter does not match. */
+  NOT?: InputMaybe<SourceFilter>;
+  /** At least one of these filters matches. */
+  OR?: InputMaybe<Array<SourceFilter>>;
+  /** Only these confidence levels. */
+  confidence?: InputMaybe<Array<Confidence>>;
+  /** Published within this range. */
+  date?: InputMaybe<DateRange>;
+  /** Only these ids (at most 100). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only documents in these ISO 639-1 languages, e.g. ["de", "ru"]. */
+  language?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** One stage of a value chain. */
 export type Stage = Entity & Node & {
   __typename?: 'Stage';
+  /** The value chain this stage belongs to (PART_OF_CHAIN). */
+  chain: RelationshipConnection;
   /** How sure the evidence is. */
   confidence: Confidence;
   /** One or two sentences from the sources. */
   description?: Maybe<Scalars['String']['output']>;
   /** Stable readable id, e.g. `stage:batteries-cell-manufacturing`. */
   id: Scalars['ID']['output'];
+  /** Projects, materials and actors at this stage (AT_STAGE, incoming). */
+  members: RelationshipConnection;
   /** English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
+  /** The following stage (NEXT). */
+  next: RelationshipConnection;
   /** Position of the stage in its chain, from 1. */
   position: Scalars['Int']['output'];
+  /** The preceding stage (NEXT, incoming). */
+  previous: RelationshipConnection;
+  /** Every link of this entity, optionally narrowed to some relationship types and one direction. Edges come in a stable order (stage position, then name and id of the other end). */
+  relationships: RelationshipConnection;
   /** Documents that support this stage. */
   sources: Array<Source>;
+};
+
+
+/** One stage of a value chain. */
+export type StageChainArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One stage of a value chain. */
+export type StageMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One stage of a value chain. */
+export type StageNextArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One stage of a value chain. */
+export type StagePreviousArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One stage of a value chain. */
+export type StageRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
 };
 
 /** A strategic value chain: raw materials, batteries or renewable hydrogen. */
@@ -452,6 +1976,8 @@ export type ValueChain = Entity & Node & {
   __typename?: 'ValueChain';
   /** How sure the evidence is. */
   confidence: Confidence;
+  /** Agreements, instruments and events covering this chain (COVERS, incoming). */
+  coveredBy: RelationshipConnection;
   /** One or two sentences from the sources. */
   description?: Maybe<Scalars['String']['output']>;
   /** Stable readable id, e.g. `chain:batteries`. */
@@ -460,8 +1986,76 @@ export type ValueChain = Entity & Node & {
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
+  /** Every link of this entity, optionally narrowed to some relationship types and one direction. Edges come in a stable order (stage position, then name and id of the other end). */
+  relationships: RelationshipConnection;
   /** Documents that support this value chain. */
   sources: Array<Source>;
+  /** Stages and materials belonging to this chain (PART_OF_CHAIN, incoming); stages come first, in chain order. */
+  stages: RelationshipConnection;
+};
+
+
+/** A strategic value chain: raw materials, batteries or renewable hydrogen. */
+export type ValueChainCoveredByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A strategic value chain: raw materials, batteries or renewable hydrogen. */
+export type ValueChainRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A strategic value chain: raw materials, batteries or renewable hydrogen. */
+export type ValueChainStagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of ValueChain entities. */
+export type ValueChainConnection = {
+  __typename?: 'ValueChainConnection';
+  /** The entities on this page, each with its cursor. */
+  edges: Array<ValueChainEdge>;
+  /** The entities on this page. */
+  nodes: Array<ValueChain>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many entities match the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One ValueChain in a page, with its cursor. */
+export type ValueChainEdge = {
+  __typename?: 'ValueChainEdge';
+  /** Opaque keyset cursor: the position of this entity in the ordering, valid when entities are added or removed. */
+  cursor: Scalars['String']['output'];
+  /** The entity. */
+  node: ValueChain;
+};
+
+/** Conditions on ValueChain entities. Fields are combined with AND; use AND, OR and NOT to combine filters (at most 5 levels, 50 conditions). */
+export type ValueChainFilter = {
+  /** All of these filters match. */
+  AND?: InputMaybe<Array<ValueChainFilter>>;
+  /** This filter does not match. */
+  NOT?: InputMaybe<ValueChainFilter>;
+  /** At least one of these filters matches. */
+  OR?: InputMaybe<Array<ValueChainFilter>>;
+  /** Only these confidence levels. */
+  confidence?: InputMaybe<Array<Confidence>>;
+  /** Only these ids (at most 100). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -538,108 +2132,235 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Actor: ResolverTypeWrapper<EntityRow>;
+  ActorConnection: ResolverTypeWrapper<Partial<Omit<ActorConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ActorEdge']>, nodes: Array<ResolversTypes['Actor']> }>>;
+  ActorEdge: ResolverTypeWrapper<Partial<Omit<ActorEdge, 'node'> & { node: ResolversTypes['Actor'] }>>;
+  ActorFilter: ResolverTypeWrapper<Partial<ActorFilter>>;
   ActorKind: ResolverTypeWrapper<Partial<ActorKind>>;
   Agreement: ResolverTypeWrapper<EntityRow>;
+  AgreementConnection: ResolverTypeWrapper<Partial<Omit<AgreementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['AgreementEdge']>, nodes: Array<ResolversTypes['Agreement']> }>>;
+  AgreementEdge: ResolverTypeWrapper<Partial<Omit<AgreementEdge, 'node'> & { node: ResolversTypes['Agreement'] }>>;
+  AgreementFilter: ResolverTypeWrapper<Partial<AgreementFilter>>;
   AgreementKind: ResolverTypeWrapper<Partial<AgreementKind>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   Claim: ResolverTypeWrapper<EntityRow>;
   Confidence: ResolverTypeWrapper<Partial<Confidence>>;
   CooperationArea: ResolverTypeWrapper<EntityRow>;
   Date: ResolverTypeWrapper<Partial<Scalars['Date']['output']>>;
+  DateRange: ResolverTypeWrapper<Partial<DateRange>>;
+  Direction: ResolverTypeWrapper<Partial<Direction>>;
   Entity: ResolverTypeWrapper<EntityRow>;
   Event: ResolverTypeWrapper<EntityRow>;
+  EventConnection: ResolverTypeWrapper<Partial<Omit<EventConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EventEdge']>, nodes: Array<ResolversTypes['Event']> }>>;
+  EventEdge: ResolverTypeWrapper<Partial<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>>;
+  EventFilter: ResolverTypeWrapper<Partial<EventFilter>>;
   EventKind: ResolverTypeWrapper<Partial<EventKind>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   FundingInstrument: ResolverTypeWrapper<EntityRow>;
+  FundingInstrumentConnection: ResolverTypeWrapper<Partial<Omit<FundingInstrumentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FundingInstrumentEdge']>, nodes: Array<ResolversTypes['FundingInstrument']> }>>;
+  FundingInstrumentEdge: ResolverTypeWrapper<Partial<Omit<FundingInstrumentEdge, 'node'> & { node: ResolversTypes['FundingInstrument'] }>>;
+  FundingInstrumentFilter: ResolverTypeWrapper<Partial<FundingInstrumentFilter>>;
   FundingInstrumentKind: ResolverTypeWrapper<Partial<FundingInstrumentKind>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   Language: ResolverTypeWrapper<Partial<Language>>;
   LocalizedName: ResolverTypeWrapper<Partial<LocalizedName>>;
   Material: ResolverTypeWrapper<EntityRow>;
+  MaterialConnection: ResolverTypeWrapper<Partial<Omit<MaterialConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MaterialEdge']>, nodes: Array<ResolversTypes['Material']> }>>;
+  MaterialEdge: ResolverTypeWrapper<Partial<Omit<MaterialEdge, 'node'> & { node: ResolversTypes['Material'] }>>;
+  MaterialFilter: ResolverTypeWrapper<Partial<MaterialFilter>>;
   MaterialKind: ResolverTypeWrapper<Partial<MaterialKind>>;
   Node: ResolverTypeWrapper<EntityRow>;
+  Order: ResolverTypeWrapper<Partial<Order>>;
+  OrderField: ResolverTypeWrapper<Partial<OrderField>>;
+  PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Place: ResolverTypeWrapper<EntityRow>;
+  PlaceConnection: ResolverTypeWrapper<Partial<Omit<PlaceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['PlaceEdge']>, nodes: Array<ResolversTypes['Place']> }>>;
+  PlaceEdge: ResolverTypeWrapper<Partial<Omit<PlaceEdge, 'node'> & { node: ResolversTypes['Place'] }>>;
+  PlaceFilter: ResolverTypeWrapper<Partial<PlaceFilter>>;
   PlaceKind: ResolverTypeWrapper<Partial<PlaceKind>>;
   Project: ResolverTypeWrapper<EntityRow>;
+  ProjectConnection: ResolverTypeWrapper<Partial<Omit<ProjectConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ProjectEdge']>, nodes: Array<ResolversTypes['Project']> }>>;
+  ProjectEdge: ResolverTypeWrapper<Partial<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>>;
+  ProjectFilter: ResolverTypeWrapper<Partial<ProjectFilter>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RelationshipConnection: ResolverTypeWrapper<Partial<Omit<RelationshipConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RelationshipEdge']>, nodes: Array<ResolversTypes['Entity']> }>>;
+  RelationshipEdge: ResolverTypeWrapper<Partial<Omit<RelationshipEdge, 'node' | 'sources'> & { node: ResolversTypes['Entity'], sources: Array<ResolversTypes['Source']> }>>;
+  RelationshipType: ResolverTypeWrapper<Partial<RelationshipType>>;
   Side: ResolverTypeWrapper<Partial<Side>>;
+  SortDirection: ResolverTypeWrapper<Partial<SortDirection>>;
   Source: ResolverTypeWrapper<EntityRow>;
+  SourceConnection: ResolverTypeWrapper<Partial<Omit<SourceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SourceEdge']>, nodes: Array<ResolversTypes['Source']> }>>;
+  SourceEdge: ResolverTypeWrapper<Partial<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>>;
+  SourceFilter: ResolverTypeWrapper<Partial<SourceFilter>>;
   Stage: ResolverTypeWrapper<EntityRow>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   ValueChain: ResolverTypeWrapper<EntityRow>;
+  ValueChainConnection: ResolverTypeWrapper<Partial<Omit<ValueChainConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ValueChainEdge']>, nodes: Array<ResolversTypes['ValueChain']> }>>;
+  ValueChainEdge: ResolverTypeWrapper<Partial<Omit<ValueChainEdge, 'node'> & { node: ResolversTypes['ValueChain'] }>>;
+  ValueChainFilter: ResolverTypeWrapper<Partial<ValueChainFilter>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Actor: EntityRow;
+  ActorConnection: Partial<Omit<ActorConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ActorEdge']>, nodes: Array<ResolversParentTypes['Actor']> }>;
+  ActorEdge: Partial<Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] }>;
+  ActorFilter: Partial<ActorFilter>;
   Agreement: EntityRow;
+  AgreementConnection: Partial<Omit<AgreementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['AgreementEdge']>, nodes: Array<ResolversParentTypes['Agreement']> }>;
+  AgreementEdge: Partial<Omit<AgreementEdge, 'node'> & { node: ResolversParentTypes['Agreement'] }>;
+  AgreementFilter: Partial<AgreementFilter>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   Claim: EntityRow;
   CooperationArea: EntityRow;
   Date: Partial<Scalars['Date']['output']>;
+  DateRange: Partial<DateRange>;
   Entity: EntityRow;
   Event: EntityRow;
+  EventConnection: Partial<Omit<EventConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EventEdge']>, nodes: Array<ResolversParentTypes['Event']> }>;
+  EventEdge: Partial<Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] }>;
+  EventFilter: Partial<EventFilter>;
   Float: Partial<Scalars['Float']['output']>;
   FundingInstrument: EntityRow;
+  FundingInstrumentConnection: Partial<Omit<FundingInstrumentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FundingInstrumentEdge']>, nodes: Array<ResolversParentTypes['FundingInstrument']> }>;
+  FundingInstrumentEdge: Partial<Omit<FundingInstrumentEdge, 'node'> & { node: ResolversParentTypes['FundingInstrument'] }>;
+  FundingInstrumentFilter: Partial<FundingInstrumentFilter>;
   ID: Partial<Scalars['ID']['output']>;
   Int: Partial<Scalars['Int']['output']>;
   LocalizedName: Partial<LocalizedName>;
   Material: EntityRow;
+  MaterialConnection: Partial<Omit<MaterialConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MaterialEdge']>, nodes: Array<ResolversParentTypes['Material']> }>;
+  MaterialEdge: Partial<Omit<MaterialEdge, 'node'> & { node: ResolversParentTypes['Material'] }>;
+  MaterialFilter: Partial<MaterialFilter>;
   Node: EntityRow;
+  Order: Partial<Order>;
+  PageInfo: Partial<PageInfo>;
   Place: EntityRow;
+  PlaceConnection: Partial<Omit<PlaceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['PlaceEdge']>, nodes: Array<ResolversParentTypes['Place']> }>;
+  PlaceEdge: Partial<Omit<PlaceEdge, 'node'> & { node: ResolversParentTypes['Place'] }>;
+  PlaceFilter: Partial<PlaceFilter>;
   Project: EntityRow;
+  ProjectConnection: Partial<Omit<ProjectConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ProjectEdge']>, nodes: Array<ResolversParentTypes['Project']> }>;
+  ProjectEdge: Partial<Omit<ProjectEdge, 'node'> & { node: ResolversParentTypes['Project'] }>;
+  ProjectFilter: Partial<ProjectFilter>;
   Query: Record<PropertyKey, never>;
+  RelationshipConnection: Partial<Omit<RelationshipConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RelationshipEdge']>, nodes: Array<ResolversParentTypes['Entity']> }>;
+  RelationshipEdge: Partial<Omit<RelationshipEdge, 'node' | 'sources'> & { node: ResolversParentTypes['Entity'], sources: Array<ResolversParentTypes['Source']> }>;
   Source: EntityRow;
+  SourceConnection: Partial<Omit<SourceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SourceEdge']>, nodes: Array<ResolversParentTypes['Source']> }>;
+  SourceEdge: Partial<Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] }>;
+  SourceFilter: Partial<SourceFilter>;
   Stage: EntityRow;
   String: Partial<Scalars['String']['output']>;
   ValueChain: EntityRow;
+  ValueChainConnection: Partial<Omit<ValueChainConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ValueChainEdge']>, nodes: Array<ResolversParentTypes['ValueChain']> }>;
+  ValueChainEdge: Partial<Omit<ValueChainEdge, 'node'> & { node: ResolversParentTypes['ValueChain'] }>;
+  ValueChainFilter: Partial<ValueChainFilter>;
 };
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
+  announced?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorAnnouncedArgs, 'first'>>;
+  attended?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorAttendedArgs, 'first'>>;
+  claims?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorClaimsArgs, 'first'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fundedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorFundedByArgs, 'first'>>;
+  funds?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorFundsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
+  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorLocatedInArgs, 'first'>>;
+  manages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorManagesArgs, 'first'>>;
+  materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorMaterialsArgs, 'first'>>;
+  met?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorMetArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  officeHolders?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorOfficeHoldersArgs, 'first'>>;
+  offices?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorOfficesArgs, 'first'>>;
+  partOf?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorPartOfArgs, 'first'>>;
+  participatesIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorParticipatesInArgs, 'first'>>;
+  parts?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorPartsArgs, 'first'>>;
+  partyTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorPartyToArgs, 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorRelationshipsArgs, 'direction' | 'first'>>;
   side?: Resolver<Maybe<ResolversTypes['Side']>, ParentType, ContextType>;
+  signed?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorSignedArgs, 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ActorConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorConnection'] = ResolversParentTypes['ActorConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ActorEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ActorEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorEdge'] = ResolversParentTypes['ActorEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+};
+
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
+  announcedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementAnnouncedByArgs, 'first'>>;
+  buildsOn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementBuildsOnArgs, 'first'>>;
+  builtOnBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementBuiltOnByArgs, 'first'>>;
+  concludedAt?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementConcludedAtArgs, 'first'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  covers?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementCoversArgs, 'first'>>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finances?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementFinancesArgs, 'first'>>;
+  framedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementFramedByArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  implementedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementImplementedByArgs, 'first'>>;
+  implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementImplementsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['AgreementKind'], ParentType, ContextType>;
   legallyBinding?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementLocatedInArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  parties?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementPartiesArgs, 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementRelationshipsArgs, 'direction' | 'first'>>;
+  signatories?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementSignatoriesArgs, 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type AgreementConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementConnection'] = ResolversParentTypes['AgreementConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AgreementEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AgreementEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementEdge'] = ResolversParentTypes['AgreementEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
+};
+
 export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
+  about?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimAboutArgs, 'first'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  statedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimStatedByArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CooperationAreaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CooperationArea'] = ResolversParentTypes['CooperationArea']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<CooperationAreaCoveredByArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<CooperationAreaRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -653,30 +2374,70 @@ export type EntityResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  agreements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventAgreementsArgs, 'first'>>;
+  attendees?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventAttendeesArgs, 'first'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  covers?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventCoversArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  hosts?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventHostsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
+  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventLocatedInArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  presented?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventPresentedArgs, 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type EventConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EventEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EventEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+};
+
 export type FundingInstrumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingInstrument'] = ResolversParentTypes['FundingInstrument']> = {
   amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  covers?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentCoversArgs, 'first'>>;
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  financedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFinancedByArgs, 'first'>>;
+  framedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFramedByArgs, 'first'>>;
+  frames?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFramesArgs, 'first'>>;
+  fundedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFundedByArgs, 'first'>>;
+  funds?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFundsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentImplementsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['FundingInstrumentKind'], ParentType, ContextType>;
+  managedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentManagedByArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FundingInstrumentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingInstrumentConnection'] = ResolversParentTypes['FundingInstrumentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FundingInstrumentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['FundingInstrument']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FundingInstrumentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingInstrumentEdge'] = ResolversParentTypes['FundingInstrumentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FundingInstrument'], ParentType, ContextType>;
 };
 
 export type LocalizedNameResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocalizedName'] = ResolversParentTypes['LocalizedName']> = {
@@ -685,51 +2446,156 @@ export type LocalizedNameResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type MaterialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Material'] = ResolversParentTypes['Material']> = {
+  actors?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialActorsArgs, 'first'>>;
+  chains?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialChainsArgs, 'first'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialCoveredByArgs, 'first'>>;
   crmaCritical?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   crmaStrategic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialInputToArgs, 'first'>>;
+  inputs?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialInputsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['MaterialKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  projects?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialProjectsArgs, 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  stages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialStagesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MaterialConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MaterialConnection'] = ResolversParentTypes['MaterialConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MaterialEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MaterialEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MaterialEdge'] = ResolversParentTypes['MaterialEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Actor' | 'Agreement' | 'Claim' | 'CooperationArea' | 'Event' | 'FundingInstrument' | 'Material' | 'Place' | 'Project' | 'Source' | 'Stage' | 'ValueChain', ParentType, ContextType>;
 };
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  contains?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceContainsArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  funds?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceFundsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PlaceKind'], ParentType, ContextType>;
+  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceLocatedInArgs, 'first'>>;
+  materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceMaterialsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  partyTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlacePartyToArgs, 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceRelationshipsArgs, 'direction' | 'first'>>;
   side?: Resolver<Maybe<ResolversTypes['Side']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PlaceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlaceConnection'] = ResolversParentTypes['PlaceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PlaceEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PlaceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlaceEdge'] = ResolversParentTypes['PlaceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
 };
 
 export type ProjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  framedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectFramedByArgs, 'first'>>;
+  funding?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectFundingArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectImplementsArgs, 'first'>>;
+  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectLocatedInArgs, 'first'>>;
+  materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectMaterialsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectParticipantsArgs, 'first'>>;
+  presentedAt?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectPresentedAtArgs, 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectRelationshipsArgs, 'direction' | 'first'>>;
   side?: Resolver<Maybe<ResolversTypes['Side']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  stages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectStagesArgs, 'first'>>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ProjectConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProjectConnection'] = ResolversParentTypes['ProjectConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProjectEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProjectEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProjectEdge'] = ResolversParentTypes['ProjectEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'orderBy'>>;
+  agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'orderBy'>>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'orderBy'>>;
+  fundingInstruments?: Resolver<ResolversTypes['FundingInstrumentConnection'], ParentType, ContextType, RequireFields<QueryFundingInstrumentsArgs, 'orderBy'>>;
+  materials?: Resolver<ResolversTypes['MaterialConnection'], ParentType, ContextType, RequireFields<QueryMaterialsArgs, 'orderBy'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, RequireFields<QueryPlacesArgs, 'orderBy'>>;
+  projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'orderBy'>>;
+  sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'orderBy'>>;
+  valueChains?: Resolver<ResolversTypes['ValueChainConnection'], ParentType, ContextType, RequireFields<QueryValueChainsArgs, 'orderBy'>>;
+};
+
+export type RelationshipConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationshipConnection'] = ResolversParentTypes['RelationshipConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['RelationshipEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RelationshipEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationshipEdge'] = ResolversParentTypes['RelationshipEdge']> = {
+  acting?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ratified?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
@@ -741,50 +2607,104 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SourceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceConnection'] = ResolversParentTypes['SourceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SourceEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SourceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceEdge'] = ResolversParentTypes['SourceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
 export type StageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stage'] = ResolversParentTypes['Stage']> = {
+  chain?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageChainArgs, 'first'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageMembersArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  next?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageNextArgs, 'first'>>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  previous?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StagePreviousArgs, 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ValueChainResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValueChain'] = ResolversParentTypes['ValueChain']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainCoveredByArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  stages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainStagesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ValueChainConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValueChainConnection'] = ResolversParentTypes['ValueChainConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ValueChainEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ValueChain']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ValueChainEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValueChainEdge'] = ResolversParentTypes['ValueChainEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ValueChain'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
   Actor?: ActorResolvers<ContextType>;
+  ActorConnection?: ActorConnectionResolvers<ContextType>;
+  ActorEdge?: ActorEdgeResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
+  AgreementConnection?: AgreementConnectionResolvers<ContextType>;
+  AgreementEdge?: AgreementEdgeResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   CooperationArea?: CooperationAreaResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Entity?: EntityResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
+  EventConnection?: EventConnectionResolvers<ContextType>;
+  EventEdge?: EventEdgeResolvers<ContextType>;
   FundingInstrument?: FundingInstrumentResolvers<ContextType>;
+  FundingInstrumentConnection?: FundingInstrumentConnectionResolvers<ContextType>;
+  FundingInstrumentEdge?: FundingInstrumentEdgeResolvers<ContextType>;
   LocalizedName?: LocalizedNameResolvers<ContextType>;
   Material?: MaterialResolvers<ContextType>;
+  MaterialConnection?: MaterialConnectionResolvers<ContextType>;
+  MaterialEdge?: MaterialEdgeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;
+  PlaceConnection?: PlaceConnectionResolvers<ContextType>;
+  PlaceEdge?: PlaceEdgeResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
+  ProjectConnection?: ProjectConnectionResolvers<ContextType>;
+  ProjectEdge?: ProjectEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RelationshipConnection?: RelationshipConnectionResolvers<ContextType>;
+  RelationshipEdge?: RelationshipEdgeResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  SourceConnection?: SourceConnectionResolvers<ContextType>;
+  SourceEdge?: SourceEdgeResolvers<ContextType>;
   Stage?: StageResolvers<ContextType>;
   ValueChain?: ValueChainResolvers<ContextType>;
+  ValueChainConnection?: ValueChainConnectionResolvers<ContextType>;
+  ValueChainEdge?: ValueChainEdgeResolvers<ContextType>;
 };
 

@@ -3,7 +3,8 @@
  * enum-valued properties, plus `node` / `nodes`.
  */
 import type { Resolvers } from '../generated/graphql.ts';
-import { badUserInput } from '../errors.ts';
+import type { Database } from '../db/database.ts';
+import { badUserInput, notFound } from '../errors.ts';
 import type { EntityRow } from '../model/entity-row.ts';
 import { toEnumValue } from '../model/enums.ts';
 import { ENTITY_TYPE_NAMES, NAME_LANGUAGES, type EntityType } from '../model/vocabulary.ts';
@@ -58,5 +59,22 @@ export const entityResolvers: Resolvers = {
       }
       return loaders.nodesByIds.loadMany([...ids]) as Promise<(EntityRow | null)[]>;
     },
+    entity: async (_parent, { id }, { loaders, db }) => {
+      const found = await loaders.nodesByIds.load(id);
+      if (found) return found;
+      throw notFound(`No entity has the id "${id}".${await suggestIds(db, id)}`);
+    },
   },
 };
+
+/** " Did you mean ...?" for an unknown id, from ids and names containing the longest word of its slug. */
+async function suggestIds(db: Database, id: string): Promise<string> {
+  const word = (id.split(':').pop() ?? id)
+    .split(/[^a-z0-9]+/i)
+    .sort((a, b) => b.length - a.length)[0]
+    ?.toLowerCase();
+  if (!word || word.length < 3) return '';
+  const rows = await db.read('entity-suggestions', { word });
+  const ids = rows.map((row) => `"${String(row.id)}"`);
+  return ids.length ? ` Did you mean ${ids.join(', ')}?` : '';
+}

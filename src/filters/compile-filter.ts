@@ -1,0 +1,132 @@
+/**
+ * The filter compiler: turns a `<Type>Filter` argument into one Cypher predicate over `n`, built only from
+ * the constant fragments of FILTER_SPECS, with every value passed as a parameter. AND, OR and NOT nest.
+ * Bad values are BAD_USER_INPUT errors that name the filter field.
+ */
+import { CypherPredicate } from '../db/cypher-registry.ts';
+import { badUserInput } from '../errors.ts';
+import { isIsoDate } from '../model/dates.ts';
+import { fromEnumValue } from '../model/enums.ts';
+import { foldText } from '../model/fold.ts';
+import type { EntityType } from '../model/vocabulary.ts';
+import { FILTER_SPECS, type FilterFieldSpec } from './filter-specs.ts';
+
+/** Deepest AND/OR/NOT nesting a filter may have. */
+export const MAX_FILTER_DEPTH = 5;
+/** Most conditions one filter may hold, all levels together. */
+export const MAX_FILTER_CONDITIONS = 50;
+/** Most values an `ids` or `in` list may hold. */
+export const MAX_FILTER_VALUES = 100;
+/** Longest `nameContains` text. */
+export const MAX_NAME_CONTAINS = 200;
+
+/** A filter argument as GraphQL hands it over. */
+export type FilterInput = Record<string, unknown> | null | undefined;
+
+/** Compiles `filter` for collection `type`; adds its values to `params` (as $f0, $f1, ...). */
+export function compileFilter(type: EntityType, filter: FilterInput, params: Record<string, unknown>, argument = 'filter'): CypherPredicate {
+  if (!filter) return CypherPredicate.TRUE;
+  const state = { conditions: 0, next: 0, root: argument };
+  const text = compileLevel(type, filter, params, argument, 1, state);
+  return CypherPredicate.trusted(text);
+}
+
+// Private: one level of the filter; fields are ANDed.
+function compileLevel(
+  type: EntityType,
+  filter: Record<string, unknown>,
+  params: Record<string, unknown>,
+  path: string,
+  depth: number,
+  state: { conditions: number; next: number; root: string },
+): string {
+  if (depth > MAX_FILTER_DEPTH) {
+    throw badUserInput(`Argument "${path}" nests AND/OR/NOT deeper than ${MAX_FILTER_DEPTH} levels.`, path);
+  }
+  const specs: Record<string, FilterFieldSpec> = (FILTER_SPECS as Partial<Record<EntityType, Record<string, FilterFieldSpec>>>)[type] ?? {};
+  const parts: string[] = [];
+  const param = (value: unknown) => {
+    const name = `f${state.next++}`;
+    params[name] = value;
+    return `$${name}`;
+  };
+
+  for (const [field, value] of Object.entries(filter)) {
+    if (value === undefined || value === null) continue;
+    const where = `${path}.${field}`;
+    if (++state.conditions > MAX_FILTER_CONDITIONS) {
+      throw badUserInput(
+        `Argument "${state.root}" holds more than ${MAX_FILTER_CONDITIONS} conditions (the limit is reached at "${where}"); split the query.`,
+        state.root,
+      );
+    }
+    if (field === 'AND' || field === 'OR') {
+      const list = value as Record<string, unknown>[];
+      if (list.length === 0) throw badUserInput(`"${where}" needs at least one filter.`, where);
+      const compiled = list.map((item, index) => compileLevel(type, item, params, `${where}[${index}]`, depth + 1, state));
+      parts.push(`(${compiled.join(field === 'AND' ? ' AND ' : ' OR ')})`);
+      continue;
+    }
+    if (field === 'NOT') {
+      parts.push(`NOT (${compileLevel(type, value as Record<string, unknown>, params, where, depth + 1, state)})`);
+      continue;
+    }
+    const spec = specs[field];
+    if (!spec) throw badUserInput(`Unknown filter field "${where}".`, where);
+    parts.push(compileField(spec, value, where, param));
+  }
+  return parts.length === 0 ? 'true' : parts.join(' AND ');
+}
+
+// Private: one filter field.
+function compileField(spec: FilterFieldSpec, value: unknown, where: string, param: (value: unknown) => string): string {
+  switch (spec.op) {
+    case 'ids': {
+      const ids = checkList(value, where);
+      return `n.id IN ${param(ids)}`;
+    }
+    case 'nameContains': {
+      const text = foldText(String(value));
+      if (text === '') throw badUserInput(`"${where}" must not be empty.`, where);
+      if (text.length > MAX_NAME_CONTAINS) {
+        throw badUserInput(`"${where}" must be at most ${MAX_NAME_CONTAINS} characters, but got ${text.length}.`, where);
+      }
+      return `any(name IN n.foldedNames WHERE name CONTAINS ${param(text)})`;
+    }
+    case 'in': {
+      const values = checkList(value, where).map((item) => (spec.stored === 'enum' ? fromEnumValue(item) : item));
+      return `n.${spec.property} IN ${param(values)}`;
+    }
+    case 'flag':
+      return `coalesce(n.${spec.property}, false) = ${param(value === true)}`;
+    case 'dateRange': {
+      const { from, to } = value as { from?: string | null; to?: string | null };
+      if (!from && !to) throw badUserInput(`"${where}" needs "from", "to" or both.`, where);
+      for (const [bound, date] of [['from', from], ['to', to]] as const) {
+        if (date && !isIsoDate(date)) throw badUserInput(`"${where}.${bound}" must be an ISO date, but got "${date}".`, where);
+      }
+      if (from && to && from > to) throw badUserInput(`"${where}.from" (${from}) must not be after "${where}.to" (${to}).`, where);
+      // Dates may be partial ("2023-06"): a period counts while any of it falls in the range; '~' sorts
+      // after every digit, so "2023-06~" >= "2023-06-15".
+      const end = spec.end ? `coalesce(n.${spec.end}, n.${spec.start})` : `n.${spec.start}`;
+      const conditions = [`n.${spec.start} IS NOT NULL`];
+      if (from) conditions.push(`${end} + '~' >= ${param(from)}`);
+      if (to) conditions.push(`n.${spec.start} <= ${param(to)}`);
+      return `(${conditions.join(' AND ')})`;
+    }
+    case 'related': {
+      const id = String(value);
+      return `EXISTS { MATCH ${spec.pattern.replace('$ref', param(id))} }`;
+    }
+  }
+}
+
+// Private: a non-empty list of at most MAX_FILTER_VALUES strings.
+function checkList(value: unknown, where: string): string[] {
+  const list = value as string[];
+  if (list.length === 0) throw badUserInput(`"${where}" needs at least one value.`, where);
+  if (list.length > MAX_FILTER_VALUES) {
+    throw badUserInput(`"${where}" takes at most ${MAX_FILTER_VALUES} values, but got ${list.length}.`, where);
+  }
+  return list;
+}

@@ -1,0 +1,100 @@
+/**
+ * Relationship fields: every named field of RELATIONSHIP_FIELDS and the generic `relationships` field
+ * resolve through one loader per (field, arguments), so a field under a list of N parents is one
+ * statement. Edges carry the relationship's properties and its sources.
+ */
+import { badUserInput } from '../errors.ts';
+import type { Context } from '../context.ts';
+import type { EdgeRow, RelationshipPage } from '../loaders/create-loaders.ts';
+import type { EntityRow } from '../model/entity-row.ts';
+import { toEnumValue } from '../model/enums.ts';
+import { RELATIONSHIP_FIELDS, type Direction } from '../model/relationship-fields.ts';
+import { ENTITY_TYPE_NAMES, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model/vocabulary.ts';
+import { decodeCursor, encodeCursor, readPageArgs } from './pagination.ts';
+
+/** Arguments of every relationship field. */
+interface RelationshipArgs {
+  asOf?: string | null;
+  first?: number | null;
+  after?: string | null;
+  types?: RelationshipType[] | null;
+  direction?: Direction | null;
+}
+
+/** A page of edges plus what the connection fields need. */
+interface RelationshipConnectionValue {
+  page: RelationshipPage;
+}
+
+async function loadConnection(
+  parent: EntityRow,
+  args: RelationshipArgs,
+  context: Context,
+  types: readonly RelationshipType[],
+  direction: Direction,
+): Promise<RelationshipConnectionValue> {
+  const page = readPageArgs({ first: args.first, after: args.after });
+  const after = page.cursor
+    ? String(decodeCursor(page.cursor, 'after', (payload) => typeof payload.e === 'string', 'these links').e)
+    : null;
+  const loaded = await context.loaders
+    .relationshipsByIds({ types, direction, asOf: args.asOf ?? null, first: page.size, after })
+    .load(parent.id);
+  return { page: loaded };
+}
+
+const namedFieldResolvers = Object.fromEntries(
+  ENTITY_TYPE_NAMES.map((type) => {
+    const fields = Object.fromEntries(
+      Object.entries(RELATIONSHIP_FIELDS[type]).map(([field, spec]) => [
+        field,
+        (parent: EntityRow, args: RelationshipArgs, context: Context) => loadConnection(parent, args, context, spec.types, spec.direction),
+      ]),
+    );
+    const generic = (parent: EntityRow, args: RelationshipArgs, context: Context) => {
+      if (args.types && args.types.length === 0) {
+        throw badUserInput('Argument "types" must name at least one relationship type, or be left out for all.', 'types');
+      }
+      const types = args.types ? [...new Set(args.types)] : RELATIONSHIP_TYPE_NAMES;
+      return loadConnection(parent, args, context, types, args.direction ?? 'BOTH');
+    };
+    return [type, { ...fields, relationships: generic }];
+  }),
+);
+
+export const relationshipResolvers = {
+  ...namedFieldResolvers,
+  RelationshipConnection: {
+    edges: ({ page }: RelationshipConnectionValue) => page.edges,
+    nodes: ({ page }: RelationshipConnectionValue) => page.edges.map((edge) => edge.node),
+    totalCount: ({ page }: RelationshipConnectionValue) => page.total,
+    pageInfo: ({ page }: RelationshipConnectionValue) => ({
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: page.edges[0] ? encodeCursor({ e: page.edges[0].edgeKey }) : null,
+      endCursor: page.edges.at(-1) ? encodeCursor({ e: page.edges.at(-1)!.edgeKey }) : null,
+    }),
+  },
+  RelationshipEdge: {
+    cursor: (edge: EdgeRow) => encodeCursor({ e: edge.edgeKey }),
+    direction: (edge: EdgeRow) => (edge.outgoing ? 'OUT' : 'IN'),
+    title: (edge: EdgeRow) => edge.properties.title ?? null,
+    role: (edge: EdgeRow) => edge.properties.role ?? null,
+    date: (edge: EdgeRow) => edge.properties.date ?? null,
+    validFrom: (edge: EdgeRow) => edge.properties.validFrom ?? null,
+    validTo: (edge: EdgeRow) => edge.properties.validTo ?? null,
+    acting: (edge: EdgeRow) => edge.properties.acting ?? null,
+    amount: (edge: EdgeRow) => edge.properties.amount ?? null,
+    currency: (edge: EdgeRow) => edge.properties.currency ?? null,
+    share: (edge: EdgeRow) => edge.properties.share ?? null,
+    topic: (edge: EdgeRow) => edge.properties.topic ?? null,
+    ratified: (edge: EdgeRow) => edge.properties.ratified ?? null,
+    key: (edge: EdgeRow) => (edge.properties.key ? edge.properties.key : null),
+    note: (edge: EdgeRow) => edge.properties.note ?? null,
+    confidence: (edge: EdgeRow) => toEnumValue(String(edge.properties.confidence ?? 'low')),
+    sources: async (edge: EdgeRow, _args: unknown, { loaders }: Context) => {
+      const found = await loaders.nodesByIds.loadMany((edge.properties.sourceIds as string[] | undefined) ?? []);
+      return found.filter((item): item is EntityRow => item !== null && !(item instanceof Error) && item.__typename === 'Source');
+    },
+  },
+};
