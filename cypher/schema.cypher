@@ -29,3 +29,23 @@ CREATE INDEX place_sort IF NOT EXISTS FOR (n:Place) ON (n.sortName, n.id);
 CREATE INDEX claim_sort IF NOT EXISTS FOR (n:Claim) ON (n.sortName, n.id);
 CREATE INDEX source_sort IF NOT EXISTS FOR (n:Source) ON (n.sortName, n.id);
 CREATE INDEX entity_sort_date IF NOT EXISTS FOR (n:Entity) ON (n.sortDate, n.id);
+
+// Sides of actors: corridors and brokers start from the EU and KZ actors.
+CREATE INDEX actor_side IF NOT EXISTS FOR (n:Actor) ON (n.side);
+
+// Dates the timeline reads, on nodes and on relationships.
+CREATE INDEX event_start_date IF NOT EXISTS FOR (n:Event) ON (n.startDate);
+CREATE INDEX agreement_date IF NOT EXISTS FOR (n:Agreement) ON (n.date);
+CREATE INDEX signed_date IF NOT EXISTS FOR ()-[r:SIGNED]-() ON (r.date);
+CREATE INDEX announced_date IF NOT EXISTS FOR ()-[r:ANNOUNCED]-() ON (r.date);
+CREATE INDEX met_date IF NOT EXISTS FOR ()-[r:MET]-() ON (r.date);
+CREATE INDEX funds_date IF NOT EXISTS FOR ()-[r:FUNDS]-() ON (r.date);
+CREATE INDEX holds_office_from IF NOT EXISTS FOR ()-[r:HOLDS_OFFICE]-() ON (r.validFrom);
+CREATE INDEX holds_office_to IF NOT EXISTS FOR ()-[r:HOLDS_OFFICE]-() ON (r.validTo);
+
+// Search (Query.search, cypher/search-entities.cypher): one full-text index over every entity's display name,
+// its other spellings (`names`, a list of strings, indexed element by element) and its description.
+// `standard-folding` is the only built-in analyzer that folds diacritics (Šefčovič -> sefcovic, as typed
+// without them); it lower-cases and keeps Cyrillic words whole, so Смаилов matches Смаилов.
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.names, n.description]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};

@@ -12,10 +12,13 @@ import { createContext, type Context } from './context.ts';
 import { isUnavailableError, type Database } from './db/database.ts';
 import { serviceUnavailable } from './errors.ts';
 import type { Logger } from './logger.ts';
+import { analyticsResolvers } from './resolvers/analytics.ts';
 import { collectionResolvers } from './resolvers/collections.ts';
 import { entityResolvers } from './resolvers/entities.ts';
+import { pathResolvers } from './resolvers/paths.ts';
 import { relationshipResolvers } from './resolvers/relationships.ts';
 import { scalarResolvers } from './resolvers/scalars.ts';
+import { searchResolvers } from './resolvers/search.ts';
 
 /** The SDL file that is the API's contract. */
 export const SCHEMA_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../schema.graphql');
@@ -32,7 +35,7 @@ export interface ServerOptions {
 export function createSchema() {
   return makeExecutableSchema<Context>({
     typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
-    resolvers: [scalarResolvers, entityResolvers, collectionResolvers, relationshipResolvers] as never,
+    resolvers: [scalarResolvers, entityResolvers, collectionResolvers, relationshipResolvers, pathResolvers, analyticsResolvers, searchResolvers] as never,
   });
 }
 

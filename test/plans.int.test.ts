@@ -65,3 +65,37 @@ describe('query plans', () => {
     expect(types(plan)).toContain('NodeCountFromCountStore');
   });
 });
+
+describe('query plans of the path and analytics statements', () => {
+  const ALL_KINDS = ['EVENT', 'AGREEMENT', 'SIGNING', 'ANNOUNCEMENT', 'MEETING', 'FUNDING', 'OFFICE_START', 'OFFICE_END'];
+
+  it('paths-between seeks both ends by id and searches shortest paths between them', async () => {
+    const plan = await db.profile('paths-between', { from: 'actor:maros-sefcovic', to: 'actor:marat-karabayev', nodeTypes: null }, { type: 'ATTENDED|MET', hops: 4, count: 3 });
+    expect(types(plan).filter((type) => type === 'NodeUniqueIndexSeek')).toHaveLength(2);
+    expect(types(plan).some((type) => type.startsWith('StatefulShortestPath'))).toBe(true);
+  });
+
+  it('corridors and brokers start from the Actor(side) index', async () => {
+    for (const [name, slots] of [['corridors', { type: 'FUNDS|PARTICIPATES_IN', hops: 4 }], ['brokers', { hops: 4 }]] as const) {
+      const plan = await db.profile(name, { material: null, limit: 5 }, slots);
+      expect(plan.filter((operator) => operator.operatorType === 'NodeIndexSeek').map((operator) => operator.details).join(' '), name).toContain('n:Actor(side)'.replace('n:', ''));
+      expect(types(plan)).not.toContain('NodeByLabelScan');
+    }
+  });
+
+  it('the timeline reads only date indexes, on nodes and relationships', async () => {
+    const plan = await db.profile('timeline', { from: '2023', fromYear: '2023', to: '2023-12~', kinds: ALL_KINDS, limit: 51 });
+    expect(types(plan)).toContain('NodeIndexSeekByRange');
+    expect(types(plan)).toContain('DirectedRelationshipIndexSeekByRange');
+    expect(types(plan).filter((type) => /Scan/.test(type))).toEqual([]);
+  });
+
+  it('the value-chain view and the neighbourhood seek by id', async () => {
+    const chain = await db.profile('value-chain-stages', { fromId: 'chain:batteries', toId: 'chain:batteries' });
+    expect(types(chain).some((type) => type.startsWith('NodeUniqueIndexSeek'))).toBe(true);
+    expect(types(chain)).not.toContain('NodeByLabelScan');
+    const neighbourhood = await db.profile('neighborhood', { id: 'event:amm-2023', limit: 50 }, { type: 'ATTENDED|MET', hops: 2 });
+    expect(types(neighbourhood)).toContain('NodeUniqueIndexSeek');
+    expect(types(neighbourhood).filter((type) => /Scan/.test(type))).toEqual([]);
+  });
+});

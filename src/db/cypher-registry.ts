@@ -27,7 +27,16 @@ export interface CypherSlots {
   dir?: 'ASC' | 'DESC';
   /** Fills `__LEFT__` / `__RIGHT__` with the arrows of a pattern seen from `n`. */
   arrow?: 'OUT' | 'IN' | 'BOTH';
+  /** Fills `__HOPS__`: the upper bound of a variable-length pattern, an integer from 1 to MAX_HOPS. */
+  hops?: number;
+  /** Fills `__COUNT__`: k of `SHORTEST k`, an integer from 1 to MAX_PATH_COUNT. */
+  count?: number;
 }
+
+/** Largest `__HOPS__` any statement may be given. */
+export const MAX_HOPS = 6;
+/** Largest `__COUNT__` any statement may be given. */
+export const MAX_PATH_COUNT = 10;
 
 const ARROWS = { OUT: ['-', '->'], IN: ['<-', '-'], BOTH: ['-', '-'] } as const;
 
@@ -85,7 +94,12 @@ export function cypher(name: string, slots: CypherSlots = {}): string {
     if (!arrows) throw new Error(`"${String(slots.arrow)}" is not a direction.`);
     filled = filled.replaceAll('__LEFT__', arrows[0]).replaceAll('__RIGHT__', arrows[1]);
   }
-  if (/__(LABEL|TYPE|WHERE|SORT|DIR|CMP|LEFT|RIGHT)__/.test(filled)) throw new Error(`Cypher statement "${name}" has an unfilled slot.`);
+  for (const [slot, value, max] of [['__HOPS__', slots.hops, MAX_HOPS], ['__COUNT__', slots.count, MAX_PATH_COUNT]] as const) {
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${slot} must be an integer from 1 to ${max}, but got ${value}.`);
+    filled = filled.replaceAll(slot, String(value));
+  }
+  if (/__(LABEL|TYPE|WHERE|SORT|DIR|CMP|LEFT|RIGHT|HOPS|COUNT)__/.test(filled)) throw new Error(`Cypher statement "${name}" has an unfilled slot.`);
   return filled;
 }
 

@@ -46,7 +46,7 @@ export type Actor = Entity & Node & {
   materials: RelationshipConnection;
   /** Actors this actor met (MET, either direction), with date and topic. */
   met: RelationshipConnection;
-  /** English display name. */
+  /** The display name in the language asked for, falling back to the English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
@@ -142,6 +142,12 @@ export type ActorMetArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person, institution, ministry, company or financier with a stake in the partnership. */
+export type ActorNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -322,7 +328,7 @@ export type Agreement = Entity & Node & {
   legallyBinding?: Maybe<Scalars['Boolean']['output']>;
   /** Where this agreement was signed (LOCATED_IN). */
   locatedIn: RelationshipConnection;
-  /** English display name. */
+  /** The display name in the language asked for, falling back to the English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
@@ -422,6 +428,12 @@ export type AgreementLocatedInArgs = {
 
 
 /** A memorandum, roadmap, treaty, declaration or financing/investment agreement. */
+export type AgreementNameArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** A memorandum, roadmap, treaty, declaration or financing/investment agreement. */
 export type AgreementPartiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -515,6 +527,17 @@ export type AgreementKind =
   /** A treaty, e.g. the EPCA. */
   | 'TREATY';
 
+/** An actor that brokers EU–KZ links. */
+export type Broker = {
+  __typename?: 'Broker';
+  /** The actor. */
+  actor: Actor;
+  /** How many EU–KZ pairs have at least one shortest path through this actor. */
+  pairs: Scalars['Int']['output'];
+  /** Sum over EU–KZ actor pairs of the share of the pair's shortest paths through this actor. */
+  score: Scalars['Float']['output'];
+};
+
 /** A statement made by a named speaker, reported as a claim rather than as a fact. */
 export type Claim = Entity & Node & {
   __typename?: 'Claim';
@@ -528,7 +551,7 @@ export type Claim = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Stable readable id, e.g. `claim:kazakh-invest-19-of-34`. */
   id: Scalars['ID']['output'];
-  /** Short form of the claim. */
+  /** Short form of the claim, in the language asked for where the sources give one, else in English. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
@@ -546,6 +569,12 @@ export type ClaimAboutArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A statement made by a named speaker, reported as a claim rather than as a fact. */
+export type ClaimNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -586,7 +615,7 @@ export type CooperationArea = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Stable readable id, e.g. `area:geological-exploration`. */
   id: Scalars['ID']['output'];
-  /** English display name. */
+  /** The display name in the language asked for, falling back to the English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
@@ -606,12 +635,42 @@ export type CooperationAreaCoveredByArgs = {
 
 
 /** A field of cooperation named by an agreement, e.g. geological exploration or skills. */
+export type CooperationAreaNameArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** A field of cooperation named by an agreement, e.g. geological exploration or skills. */
 export type CooperationAreaRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+/** A path from a Kazakh actor to an EU actor through projects, agreements, instruments and materials. */
+export type Corridor = {
+  __typename?: 'Corridor';
+  /** The EU actor (side EU) at the end. */
+  euActor: Actor;
+  /** The Kazakh actor (side KZ) at the start. */
+  kzActor: Actor;
+  /** The path from kzActor to euActor. */
+  path: Path;
+  /** Number of distinct sources behind the path's entities and relationships. */
+  sourceCount: Scalars['Int']['output'];
+  /** The lowest confidence on the path (its weakest link). */
+  weakestConfidence: Confidence;
+};
+
+/** A count of one kind of thing. */
+export type Count = {
+  __typename?: 'Count';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** What was counted: a type name, relationship type or side. */
+  key: Scalars['String']['output'];
 };
 
 /** An inclusive range of dates; either end may be left open. Partial dates (2023-06) cover their whole month or year. */
@@ -642,7 +701,7 @@ export type Entity = {
   description?: Maybe<Scalars['String']['output']>;
   /** Stable readable id, `<type>:<slug>`. */
   id: Scalars['ID']['output'];
-  /** English display name. */
+  /** The display name in the language asked for, falling back to the English display name. */
   name: Scalars['String']['output'];
   /** Every localised name and spelling the sources give (German, Russian, Kazakh, transliterations). */
   names: Array<LocalizedName>;
@@ -657,6 +716,15 @@ export type Entity = {
  * What every entity of the graph has: a display name, localised names, a description, the confidence of
  * its evidence and the sources behind it.
  */
+export type EntityNameArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/**
+ * What every entity of the graph has: a display name, localised names, a description, the confidence of
+ * its evidence and the sources behind it.
+ */
 export type EntityRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -664,6 +732,33 @@ export type EntityRelationshipsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
+
+/** An entity type (a node label) of the model. */
+export type EntityType =
+  /** People, institutions, ministries, companies, financiers. */
+  | 'Actor'
+  /** MoUs, roadmaps, treaties, declarations, financing and investment agreements. */
+  | 'Agreement'
+  /** Statements reported as claims of a named speaker. */
+  | 'Claim'
+  /** Fields of cooperation named by agreements. */
+  | 'CooperationArea'
+  /** Congresses, forums, summits and meetings. */
+  | 'Event'
+  /** Programmes, facilities, packages, loans and equity stakes. */
+  | 'FundingInstrument'
+  /** Raw materials, intermediates, products and energy carriers. */
+  | 'Material'
+  /** Countries, regions, cities and the EU. */
+  | 'Place'
+  /** Investment, exploration, research and technical-assistance projects. */
+  | 'Project'
+  /** Documents cited as evidence. */
+  | 'Source'
+  /** Stages of a value chain. */
+  | 'Stage'
+  /** The strategic value chains. */
+  | 'ValueChain';
 
 /** A congress, forum, summit or meeting where the partnership moved forward. */
 export type Event = Entity & Node & {
@@ -688,7 +783,7 @@ export type Event = Entity & Node & {
   kind: EventKind;
   /** Where the event took place (LOCATED_IN). */
   locatedIn: RelationshipConnection;
-  /** English display name. */
+  /** The display name in the language asked for, falling back to the English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
@@ -740,6 +835,12 @@ export type EventLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A congress, forum, summit or meeting where the partnership moved forward. */
+export type EventNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -850,7 +951,7 @@ export type FundingInstrument = Entity & Node & {
   kind: FundingInstrumentKind;
   /** Bodies managing this instrument (MANAGES, incoming). */
   managedBy: RelationshipConnection;
-  /** English display name. */
+  /** The display name in the language asked for, falling back to the English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
@@ -924,6 +1025,12 @@ export type FundingInstrumentManagedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, facility, package, loan or equity stake that channels money. */
+export type FundingInstrumentNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -1050,7 +1157,7 @@ export type Material = Entity & Node & {
   inputs: RelationshipConnection;
   /** Where in a value chain the material sits. */
   kind: MaterialKind;
-  /** English display name. */
+  /** The display name in the language asked for, falling back to the English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
@@ -1102,6 +1209,12 @@ export type MaterialInputsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A raw material, intermediate, product or energy carrier. */
+export type MaterialNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -1191,6 +1304,19 @@ export type MaterialKind =
   /** Extracted from the ground, e.g. lithium ore or graphite. */
   | 'RAW_MATERIAL';
 
+/** How linked one material is. */
+export type MaterialStat = {
+  __typename?: 'MaterialStat';
+  /** Actors and places producing, processing, supplying, needing or holding deposits of it. */
+  actors: Scalars['Int']['output'];
+  /** Agreements, instruments and events covering it. */
+  coveredBy: Scalars['Int']['output'];
+  /** The material. */
+  material: Material;
+  /** Projects involving it. */
+  projects: Scalars['Int']['output'];
+};
+
 /** Anything with a stable id. Ids are public API: once published they do not change. */
 export type Node = {
   /** Stable readable id, `<type>:<slug>`, e.g. `agreement:eu-kz-mou-2022`. */
@@ -1227,6 +1353,17 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A path through the graph: entities and the relationships between them, in order. */
+export type Path = {
+  __typename?: 'Path';
+  /** Number of relationships on the path. */
+  length: Scalars['Int']['output'];
+  /** The entities along the path, from the start to the end. */
+  nodes: Array<Entity>;
+  /** The relationships along the path; the i-th links nodes[i] and nodes[i+1] (in either direction: compare `from`). */
+  relationships: Array<Relationship>;
+};
+
 /** A country, region or city. */
 export type Place = Entity & Node & {
   __typename?: 'Place';
@@ -1246,7 +1383,7 @@ export type Place = Entity & Node & {
   locatedIn: RelationshipConnection;
   /** Materials this country or region supplies, needs or holds deposits of; the edge type tells which. */
   materials: RelationshipConnection;
-  /** English display name. */
+  /** The display name in the language asked for, falling back to the English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
@@ -1290,6 +1427,12 @@ export type PlaceMaterialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country, region or city. */
+export type PlaceNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -1386,7 +1529,7 @@ export type Project = Entity & Node & {
   locatedIn: RelationshipConnection;
   /** Materials this project involves, produces or holds deposits of (INVOLVES, PRODUCES, HOLDS_DEPOSIT). */
   materials: RelationshipConnection;
-  /** English display name. */
+  /** The display name in the language asked for, falling back to the English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
@@ -1446,6 +1589,12 @@ export type ProjectMaterialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An investment, exploration, research or technical-assistance project. */
+export type ProjectNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -1541,6 +1690,24 @@ export type Query = {
   actors: ActorConnection;
   /** Agreements: MoUs, roadmaps, treaties, declarations, financing and investment agreements. A connection with keyset cursors: page forward with first/after or backward with last/before. */
   agreements: AgreementConnection;
+  /**
+   * Brokers of EU–KZ integration: actors ranked by how many shortest EU–KZ paths pass through them. For every
+   * pair of an EU actor and a KZ actor linked within `maxHops`, all shortest paths between them (any
+   * relationship types, direction ignored) are found; each intermediate actor on them scores the share of
+   * that pair's shortest paths it lies on (1 if on all of them). `score` sums these shares over all pairs:
+   * the betweenness centrality restricted to EU–KZ pairs. Ties are ordered by name.
+   */
+  brokers: Array<Broker>;
+  /**
+   * EU–KZ corridors: for every pair of a Kazakh actor (side KZ) and an EU actor (side EU), the shortest path
+   * between them that passes only through projects, agreements, funding instruments and materials (and
+   * through `material` when given), following value-chain links only: PARTICIPATES_IN, FUNDS, MANAGES,
+   * FINANCES, SIGNED, ANNOUNCED, PARTY_TO, IMPLEMENTS, BUILDS_ON, FRAMED_BY, COVERS, INVOLVES, INPUT_TO,
+   * PRODUCES, PROCESSES, SUPPLIES, DEMANDS, HOLDS_DEPOSIT (not offices, meetings, attendance or places). Ranked by length (shorter first), then by evidence: more distinct
+   * sources behind the path's entities and links first, then a stronger weakest link (the lowest confidence
+   * on the path: HIGH before MEDIUM before LOW), then by the two actors' ids.
+   */
+  corridors: Array<Corridor>;
   /** The entity with this id; a NOT_FOUND error (with suggestions) when there is none. */
   entity: Entity;
   /** Events: congresses, forums, summits, meetings. A connection with keyset cursors: page forward with first/after or backward with last/before. */
@@ -1549,16 +1716,42 @@ export type Query = {
   fundingInstruments: FundingInstrumentConnection;
   /** Materials: raw materials (with the EU CRMA flags), intermediates, products, energy carriers. A connection with keyset cursors: page forward with first/after or backward with last/before. */
   materials: MaterialConnection;
+  /**
+   * The entities within `depth` links of one entity and every link among them, ready to draw. The nearest
+   * `first` entities are kept (by distance, then name); `truncated` says when more were in reach.
+   */
+  neighborhood: Subgraph;
   /** Any entity by id, or null when no entity has that id. */
   node?: Maybe<Node>;
   /** Entities by id, in the order asked, null for each unknown id. At most 100 ids. */
   nodes: Array<Maybe<Node>>;
+  /**
+   * The k shortest simple paths between two entities, shortest first (ties in a stable order by the ids
+   * along the path). Direction is ignored; no entity appears twice on a path.
+   */
+  paths: Array<Path>;
   /** Places: countries, regions, cities, the EU. A connection with keyset cursors: page forward with first/after or backward with last/before. */
   places: PlaceConnection;
   /** Projects: investment, exploration, research and technical assistance. A connection with keyset cursors: page forward with first/after or backward with last/before. */
   projects: ProjectConnection;
+  /** Search every entity by name, any spelling the sources give (German, Russian, Kazakh, transliterations) or words of its description, best first. Case and diacritics do not matter ("sefcovic" finds Šefčovič), a word also matches as a prefix ("sefcov") and, from 4 letters, with one typo ("Sefcovik"); Cyrillic words also match their Latin transliteration ("Смаилов" finds Smailov). A name or spelling that is exactly the text scores double. Text that holds no letter or digit finds nothing. */
+  search: Array<SearchHit>;
+  /**
+   * One shortest path between two entities, ignoring relationship direction; null when none exists within
+   * maxHops. Intermediate entities are never repeated.
+   */
+  shortestPath?: Maybe<Path>;
   /** Sources: every document cited by a node or relationship. A connection with keyset cursors: page forward with first/after or backward with last/before. */
   sources: SourceConnection;
+  /** Counts for dashboards: by entity type, relationship type, side, material and stage. */
+  stats: Stats;
+  /**
+   * Dated happenings in date order (then by kind and the entities' ids): events, agreements, signings,
+   * announcements, meetings, funding, and offices taken up and left.
+   */
+  timeline: Timeline;
+  /** A value chain stage by stage: its materials, EU and KZ actors, projects and funding, and the stages with no EU–KZ link. */
+  valueChain: ValueChainView;
   /** The value chains: raw materials, batteries, renewable hydrogen. A connection with keyset cursors: page forward with first/after or backward with last/before. */
   valueChains: ValueChainConnection;
 };
@@ -1583,6 +1776,21 @@ export type QueryAgreementsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Order>;
+};
+
+
+/** The entry points of the API. */
+export type QueryBrokersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The entry points of the API. */
+export type QueryCorridorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  material?: InputMaybe<Scalars['ID']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1626,6 +1834,15 @@ export type QueryMaterialsArgs = {
 
 
 /** The entry points of the API. */
+export type QueryNeighborhoodArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** The entry points of the API. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1634,6 +1851,17 @@ export type QueryNodeArgs = {
 /** The entry points of the API. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** The entry points of the API. */
+export type QueryPathsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  nodeTypes?: InputMaybe<Array<EntityType>>;
+  relationshipTypes?: InputMaybe<Array<RelationshipType>>;
+  to: Scalars['ID']['input'];
 };
 
 
@@ -1660,6 +1888,24 @@ export type QueryProjectsArgs = {
 
 
 /** The entry points of the API. */
+export type QuerySearchArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+  types?: InputMaybe<Array<EntityType>>;
+};
+
+
+/** The entry points of the API. */
+export type QueryShortestPathArgs = {
+  from: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  nodeTypes?: InputMaybe<Array<EntityType>>;
+  relationshipTypes?: InputMaybe<Array<RelationshipType>>;
+  to: Scalars['ID']['input'];
+};
+
+
+/** The entry points of the API. */
 export type QuerySourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1671,6 +1917,21 @@ export type QuerySourcesArgs = {
 
 
 /** The entry points of the API. */
+export type QueryTimelineArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  kinds?: InputMaybe<Array<TimelineKind>>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** The entry points of the API. */
+export type QueryValueChainArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points of the API. */
 export type QueryValueChainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1678,6 +1939,49 @@ export type QueryValueChainsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Order>;
+};
+
+/** A relationship between two entities, with its properties and its sources. */
+export type Relationship = {
+  __typename?: 'Relationship';
+  /** Whether an office was held in an acting capacity. */
+  acting?: Maybe<Scalars['Boolean']['output']>;
+  /** Amount of funding (FUNDS), in `currency`. */
+  amount?: Maybe<Scalars['Float']['output']>;
+  /** How sure the evidence for this link is. */
+  confidence: Confidence;
+  /** ISO 4217 currency of `amount`. */
+  currency?: Maybe<Scalars['String']['output']>;
+  /** When it happened. */
+  date?: Maybe<Scalars['Date']['output']>;
+  /** Id of the entity the relationship starts at. */
+  from: Scalars['ID']['output'];
+  /** Stable id of the link: `<from>|<TYPE>|<to>` plus `|<key>` when the link has a key. */
+  id: Scalars['ID']['output'];
+  /** Tells apart two links of one type between the same two entities. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** A short remark on the link from its source. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When a party ratified an agreement (PARTY_TO). */
+  ratified?: Maybe<Scalars['Date']['output']>;
+  /** Role or capacity (PARTICIPATES_IN, SIGNED, ATTENDED). */
+  role?: Maybe<Scalars['String']['output']>;
+  /** Stake or market share in percent. */
+  share?: Maybe<Scalars['Float']['output']>;
+  /** The documents that support this link; never empty. */
+  sources: Array<Source>;
+  /** Title of an office (HOLDS_OFFICE). */
+  title?: Maybe<Scalars['String']['output']>;
+  /** Id of the entity the relationship ends at. */
+  to: Scalars['ID']['output'];
+  /** What a meeting was about (MET). */
+  topic?: Maybe<Scalars['String']['output']>;
+  /** The relationship type. */
+  type: RelationshipType;
+  /** First day the link held. */
+  validFrom?: Maybe<Scalars['Date']['output']>;
+  /** Last day the link held. */
+  validTo?: Maybe<Scalars['Date']['output']>;
 };
 
 /** A page of links of one entity. */
@@ -1803,6 +2107,17 @@ export type RelationshipType =
   /** An actor witnessed the signing of an agreement. (Actor -> Agreement) */
   | 'WITNESSED';
 
+/** One entity found by `search`, with how well and by which spelling it matched. */
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  /** The stored spelling (the display name or one of `names`) that matches the search text best; the display name when only the description matched. */
+  matchedName: Scalars['String']['output'];
+  /** The entity found. */
+  node: Entity;
+  /** Relevance: higher is better. Comparable between the hits of one search only. */
+  score: Scalars['Float']['output'];
+};
+
 /** Which side of the partnership an actor, project or place belongs to. */
 export type Side =
   /** The European Union, its institutions, member states and their companies. */
@@ -1832,7 +2147,7 @@ export type Source = Entity & Node & {
   id: Scalars['ID']['output'];
   /** ISO 639-1 language of the document, e.g. `de`. */
   language?: Maybe<Scalars['String']['output']>;
-  /** Short display name. */
+  /** Short display name, in the language asked for where the sources give one, else in English. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
@@ -1846,6 +2161,12 @@ export type Source = Entity & Node & {
   title: Scalars['String']['output'];
   /** Where to read it. */
   url?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A document behind facts in the graph: a news article, an official text or the primary text. */
+export type SourceNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -1913,7 +2234,7 @@ export type Stage = Entity & Node & {
   id: Scalars['ID']['output'];
   /** Projects, materials and actors at this stage (AT_STAGE, incoming). */
   members: RelationshipConnection;
-  /** English display name. */
+  /** The display name in the language asked for, falling back to the English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
@@ -1947,6 +2268,12 @@ export type StageMembersArgs = {
 
 
 /** One stage of a value chain. */
+export type StageNameArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** One stage of a value chain. */
 export type StageNextArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -1971,6 +2298,135 @@ export type StageRelationshipsArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/** How linked one value-chain stage is. */
+export type StageStat = {
+  __typename?: 'StageStat';
+  /** Id of its value chain. */
+  chainId: Scalars['ID']['output'];
+  /** EU actors linked to it (as StageView.euActors). */
+  euActors: Scalars['Int']['output'];
+  /** KZ actors linked to it (as StageView.kzActors). */
+  kzActors: Scalars['Int']['output'];
+  /** Projects, materials and actors at the stage (AT_STAGE). */
+  members: Scalars['Int']['output'];
+  /** The stage. */
+  stage: Stage;
+};
+
+/** One stage of a value chain with what is linked to it. */
+export type StageView = {
+  __typename?: 'StageView';
+  /**
+   * EU actors linked to this stage: at it (AT_STAGE), taking part in or funding one of its projects
+   * (PARTICIPATES_IN, FUNDS), or producing, processing, supplying or holding deposits of one of its materials.
+   */
+  euActors: Array<Actor>;
+  /** Funding of this stage's projects: who funds which project, with amounts. */
+  funding: Array<Relationship>;
+  /** KZ actors linked to this stage, in the same ways as euActors. */
+  kzActors: Array<Actor>;
+  /** True when at least one EU actor and one KZ actor are linked to this stage; false marks a gap. */
+  linked: Scalars['Boolean']['output'];
+  /** Materials at this stage (AT_STAGE). */
+  materials: Array<Material>;
+  /** Its position in the chain, from 1. */
+  position: Scalars['Int']['output'];
+  /** Projects at this stage (AT_STAGE). */
+  projects: Array<Project>;
+  /** The stage. */
+  stage: Stage;
+};
+
+/** Counts for dashboards. Each field runs its own query, only when selected. */
+export type Stats = {
+  __typename?: 'Stats';
+  /** Entities per type. */
+  entities: Array<Count>;
+  /** Per material: projects and actors linked to it, most linked first. */
+  materials: Array<MaterialStat>;
+  /** Relationships per type. */
+  relationships: Array<Count>;
+  /** Actors, projects and places per side (EU, KZ, OTHER, or NONE where the sources give none). */
+  sides: Array<Count>;
+  /** Per value-chain stage: members and linked EU and KZ actors. */
+  stages: Array<StageStat>;
+};
+
+
+/** Counts for dashboards. Each field runs its own query, only when selected. */
+export type StatsMaterialsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A set of entities and the relationships among them, ready to draw. */
+export type Subgraph = {
+  __typename?: 'Subgraph';
+  /** The entities, the centre first, then by distance and name. */
+  nodes: Array<SubgraphNode>;
+  /** How many entities were within reach besides the centre, before `first` was applied. */
+  reachable: Scalars['Int']['output'];
+  /** Every relationship (of the asked types) between two of the returned entities. */
+  relationships: Array<Relationship>;
+  /** True when `first` left out entities that were within reach. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** An entity in a subgraph with its distance from the centre. */
+export type SubgraphNode = {
+  __typename?: 'SubgraphNode';
+  /** Number of links from the centre (0 for the centre). */
+  distance: Scalars['Int']['output'];
+  /** The entity. */
+  node: Entity;
+};
+
+/** Timeline entries in date order. */
+export type Timeline = {
+  __typename?: 'Timeline';
+  /** The entries, oldest first. */
+  entries: Array<TimelineEntry>;
+  /** True when more entries match than `first` returned. */
+  hasMore: Scalars['Boolean']['output'];
+};
+
+/** One dated happening. */
+export type TimelineEntry = {
+  __typename?: 'TimelineEntry';
+  /** When it happened, at the precision the source gives. */
+  date: Scalars['Date']['output'];
+  /** What kind of happening. */
+  kind: TimelineKind;
+  /** The other entity of a relationship entry (the agreement signed, the body of the office, ...). */
+  object?: Maybe<Entity>;
+  /** The relationship behind a relationship entry. */
+  relationship?: Maybe<Relationship>;
+  /** The documents behind the entry. */
+  sources: Array<Source>;
+  /** The entity it is about: the event or agreement, or the actor who acted. */
+  subject: Entity;
+  /** One line for humans, e.g. `Valdis Dombrovskis announced EU–Kazakhstan Roadmap 2023–2024`. */
+  summary: Scalars['String']['output'];
+};
+
+/** What kind of timeline entry. */
+export type TimelineKind =
+  /** An agreement was signed, announced or endorsed (Agreement.date). */
+  | 'AGREEMENT'
+  /** An actor announced an agreement, instrument or project (ANNOUNCED.date). */
+  | 'ANNOUNCEMENT'
+  /** An event took place (Event.startDate). */
+  | 'EVENT'
+  /** Funding was committed (FUNDS.date). */
+  | 'FUNDING'
+  /** Two actors met (MET.date). */
+  | 'MEETING'
+  /** A person left an office (HOLDS_OFFICE.validTo). */
+  | 'OFFICE_END'
+  /** A person took up an office (HOLDS_OFFICE.validFrom). */
+  | 'OFFICE_START'
+  /** An actor signed an agreement (SIGNED.date). */
+  | 'SIGNING';
+
 /** A strategic value chain: raw materials, batteries or renewable hydrogen. */
 export type ValueChain = Entity & Node & {
   __typename?: 'ValueChain';
@@ -1982,7 +2438,7 @@ export type ValueChain = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Stable readable id, e.g. `chain:batteries`. */
   id: Scalars['ID']['output'];
-  /** English display name. */
+  /** The display name in the language asked for, falling back to the English display name. */
   name: Scalars['String']['output'];
   /** Localised names and spellings. */
   names: Array<LocalizedName>;
@@ -2000,6 +2456,12 @@ export type ValueChainCoveredByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A strategic value chain: raw materials, batteries or renewable hydrogen. */
+export type ValueChainNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -2056,6 +2518,17 @@ export type ValueChainFilter = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
   nameContains?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A value chain, stage by stage. */
+export type ValueChainView = {
+  __typename?: 'ValueChainView';
+  /** The value chain. */
+  chain: ValueChain;
+  /** The stages with no EU–KZ link: no EU actor or no KZ actor linked (see StageView.linked). */
+  gaps: Array<Stage>;
+  /** Its stages in order (NEXT / position). */
+  stages: Array<StageView>;
 };
 
 
@@ -2142,13 +2615,17 @@ export type ResolversTypes = {
   AgreementFilter: ResolverTypeWrapper<Partial<AgreementFilter>>;
   AgreementKind: ResolverTypeWrapper<Partial<AgreementKind>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  Broker: ResolverTypeWrapper<Partial<Omit<Broker, 'actor'> & { actor: ResolversTypes['Actor'] }>>;
   Claim: ResolverTypeWrapper<EntityRow>;
   Confidence: ResolverTypeWrapper<Partial<Confidence>>;
   CooperationArea: ResolverTypeWrapper<EntityRow>;
+  Corridor: ResolverTypeWrapper<Partial<Omit<Corridor, 'euActor' | 'kzActor' | 'path'> & { euActor: ResolversTypes['Actor'], kzActor: ResolversTypes['Actor'], path: ResolversTypes['Path'] }>>;
+  Count: ResolverTypeWrapper<Partial<Count>>;
   Date: ResolverTypeWrapper<Partial<Scalars['Date']['output']>>;
   DateRange: ResolverTypeWrapper<Partial<DateRange>>;
   Direction: ResolverTypeWrapper<Partial<Direction>>;
   Entity: ResolverTypeWrapper<EntityRow>;
+  EntityType: ResolverTypeWrapper<Partial<EntityType>>;
   Event: ResolverTypeWrapper<EntityRow>;
   EventConnection: ResolverTypeWrapper<Partial<Omit<EventConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EventEdge']>, nodes: Array<ResolversTypes['Event']> }>>;
   EventEdge: ResolverTypeWrapper<Partial<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>>;
@@ -2169,10 +2646,12 @@ export type ResolversTypes = {
   MaterialEdge: ResolverTypeWrapper<Partial<Omit<MaterialEdge, 'node'> & { node: ResolversTypes['Material'] }>>;
   MaterialFilter: ResolverTypeWrapper<Partial<MaterialFilter>>;
   MaterialKind: ResolverTypeWrapper<Partial<MaterialKind>>;
+  MaterialStat: ResolverTypeWrapper<Partial<Omit<MaterialStat, 'material'> & { material: ResolversTypes['Material'] }>>;
   Node: ResolverTypeWrapper<EntityRow>;
   Order: ResolverTypeWrapper<Partial<Order>>;
   OrderField: ResolverTypeWrapper<Partial<OrderField>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
+  Path: ResolverTypeWrapper<Partial<Omit<Path, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['Entity']>, relationships: Array<ResolversTypes['Relationship']> }>>;
   Place: ResolverTypeWrapper<EntityRow>;
   PlaceConnection: ResolverTypeWrapper<Partial<Omit<PlaceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['PlaceEdge']>, nodes: Array<ResolversTypes['Place']> }>>;
   PlaceEdge: ResolverTypeWrapper<Partial<Omit<PlaceEdge, 'node'> & { node: ResolversTypes['Place'] }>>;
@@ -2183,9 +2662,11 @@ export type ResolversTypes = {
   ProjectEdge: ResolverTypeWrapper<Partial<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>>;
   ProjectFilter: ResolverTypeWrapper<Partial<ProjectFilter>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Relationship: ResolverTypeWrapper<Partial<Omit<Relationship, 'sources'> & { sources: Array<ResolversTypes['Source']> }>>;
   RelationshipConnection: ResolverTypeWrapper<Partial<Omit<RelationshipConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RelationshipEdge']>, nodes: Array<ResolversTypes['Entity']> }>>;
   RelationshipEdge: ResolverTypeWrapper<Partial<Omit<RelationshipEdge, 'node' | 'sources'> & { node: ResolversTypes['Entity'], sources: Array<ResolversTypes['Source']> }>>;
   RelationshipType: ResolverTypeWrapper<Partial<RelationshipType>>;
+  SearchHit: ResolverTypeWrapper<Partial<Omit<SearchHit, 'node'> & { node: ResolversTypes['Entity'] }>>;
   Side: ResolverTypeWrapper<Partial<Side>>;
   SortDirection: ResolverTypeWrapper<Partial<SortDirection>>;
   Source: ResolverTypeWrapper<EntityRow>;
@@ -2193,11 +2674,20 @@ export type ResolversTypes = {
   SourceEdge: ResolverTypeWrapper<Partial<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>>;
   SourceFilter: ResolverTypeWrapper<Partial<SourceFilter>>;
   Stage: ResolverTypeWrapper<EntityRow>;
+  StageStat: ResolverTypeWrapper<Partial<Omit<StageStat, 'stage'> & { stage: ResolversTypes['Stage'] }>>;
+  StageView: ResolverTypeWrapper<Partial<Omit<StageView, 'euActors' | 'funding' | 'kzActors' | 'materials' | 'projects' | 'stage'> & { euActors: Array<ResolversTypes['Actor']>, funding: Array<ResolversTypes['Relationship']>, kzActors: Array<ResolversTypes['Actor']>, materials: Array<ResolversTypes['Material']>, projects: Array<ResolversTypes['Project']>, stage: ResolversTypes['Stage'] }>>;
+  Stats: ResolverTypeWrapper<Partial<Omit<Stats, 'materials' | 'stages'> & { materials: Array<ResolversTypes['MaterialStat']>, stages: Array<ResolversTypes['StageStat']> }>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
+  Subgraph: ResolverTypeWrapper<Partial<Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['SubgraphNode']>, relationships: Array<ResolversTypes['Relationship']> }>>;
+  SubgraphNode: ResolverTypeWrapper<Partial<Omit<SubgraphNode, 'node'> & { node: ResolversTypes['Entity'] }>>;
+  Timeline: ResolverTypeWrapper<Partial<Omit<Timeline, 'entries'> & { entries: Array<ResolversTypes['TimelineEntry']> }>>;
+  TimelineEntry: ResolverTypeWrapper<Partial<Omit<TimelineEntry, 'object' | 'relationship' | 'sources' | 'subject'> & { object?: Maybe<ResolversTypes['Entity']>, relationship?: Maybe<ResolversTypes['Relationship']>, sources: Array<ResolversTypes['Source']>, subject: ResolversTypes['Entity'] }>>;
+  TimelineKind: ResolverTypeWrapper<Partial<TimelineKind>>;
   ValueChain: ResolverTypeWrapper<EntityRow>;
   ValueChainConnection: ResolverTypeWrapper<Partial<Omit<ValueChainConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ValueChainEdge']>, nodes: Array<ResolversTypes['ValueChain']> }>>;
   ValueChainEdge: ResolverTypeWrapper<Partial<Omit<ValueChainEdge, 'node'> & { node: ResolversTypes['ValueChain'] }>>;
   ValueChainFilter: ResolverTypeWrapper<Partial<ValueChainFilter>>;
+  ValueChainView: ResolverTypeWrapper<Partial<Omit<ValueChainView, 'chain' | 'gaps' | 'stages'> & { chain: ResolversTypes['ValueChain'], gaps: Array<ResolversTypes['Stage']>, stages: Array<ResolversTypes['StageView']> }>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2211,8 +2701,11 @@ export type ResolversParentTypes = {
   AgreementEdge: Partial<Omit<AgreementEdge, 'node'> & { node: ResolversParentTypes['Agreement'] }>;
   AgreementFilter: Partial<AgreementFilter>;
   Boolean: Partial<Scalars['Boolean']['output']>;
+  Broker: Partial<Omit<Broker, 'actor'> & { actor: ResolversParentTypes['Actor'] }>;
   Claim: EntityRow;
   CooperationArea: EntityRow;
+  Corridor: Partial<Omit<Corridor, 'euActor' | 'kzActor' | 'path'> & { euActor: ResolversParentTypes['Actor'], kzActor: ResolversParentTypes['Actor'], path: ResolversParentTypes['Path'] }>;
+  Count: Partial<Count>;
   Date: Partial<Scalars['Date']['output']>;
   DateRange: Partial<DateRange>;
   Entity: EntityRow;
@@ -2232,9 +2725,11 @@ export type ResolversParentTypes = {
   MaterialConnection: Partial<Omit<MaterialConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MaterialEdge']>, nodes: Array<ResolversParentTypes['Material']> }>;
   MaterialEdge: Partial<Omit<MaterialEdge, 'node'> & { node: ResolversParentTypes['Material'] }>;
   MaterialFilter: Partial<MaterialFilter>;
+  MaterialStat: Partial<Omit<MaterialStat, 'material'> & { material: ResolversParentTypes['Material'] }>;
   Node: EntityRow;
   Order: Partial<Order>;
   PageInfo: Partial<PageInfo>;
+  Path: Partial<Omit<Path, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['Entity']>, relationships: Array<ResolversParentTypes['Relationship']> }>;
   Place: EntityRow;
   PlaceConnection: Partial<Omit<PlaceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['PlaceEdge']>, nodes: Array<ResolversParentTypes['Place']> }>;
   PlaceEdge: Partial<Omit<PlaceEdge, 'node'> & { node: ResolversParentTypes['Place'] }>;
@@ -2244,18 +2739,28 @@ export type ResolversParentTypes = {
   ProjectEdge: Partial<Omit<ProjectEdge, 'node'> & { node: ResolversParentTypes['Project'] }>;
   ProjectFilter: Partial<ProjectFilter>;
   Query: Record<PropertyKey, never>;
+  Relationship: Partial<Omit<Relationship, 'sources'> & { sources: Array<ResolversParentTypes['Source']> }>;
   RelationshipConnection: Partial<Omit<RelationshipConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RelationshipEdge']>, nodes: Array<ResolversParentTypes['Entity']> }>;
   RelationshipEdge: Partial<Omit<RelationshipEdge, 'node' | 'sources'> & { node: ResolversParentTypes['Entity'], sources: Array<ResolversParentTypes['Source']> }>;
+  SearchHit: Partial<Omit<SearchHit, 'node'> & { node: ResolversParentTypes['Entity'] }>;
   Source: EntityRow;
   SourceConnection: Partial<Omit<SourceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SourceEdge']>, nodes: Array<ResolversParentTypes['Source']> }>;
   SourceEdge: Partial<Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] }>;
   SourceFilter: Partial<SourceFilter>;
   Stage: EntityRow;
+  StageStat: Partial<Omit<StageStat, 'stage'> & { stage: ResolversParentTypes['Stage'] }>;
+  StageView: Partial<Omit<StageView, 'euActors' | 'funding' | 'kzActors' | 'materials' | 'projects' | 'stage'> & { euActors: Array<ResolversParentTypes['Actor']>, funding: Array<ResolversParentTypes['Relationship']>, kzActors: Array<ResolversParentTypes['Actor']>, materials: Array<ResolversParentTypes['Material']>, projects: Array<ResolversParentTypes['Project']>, stage: ResolversParentTypes['Stage'] }>;
+  Stats: Partial<Omit<Stats, 'materials' | 'stages'> & { materials: Array<ResolversParentTypes['MaterialStat']>, stages: Array<ResolversParentTypes['StageStat']> }>;
   String: Partial<Scalars['String']['output']>;
+  Subgraph: Partial<Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['SubgraphNode']>, relationships: Array<ResolversParentTypes['Relationship']> }>;
+  SubgraphNode: Partial<Omit<SubgraphNode, 'node'> & { node: ResolversParentTypes['Entity'] }>;
+  Timeline: Partial<Omit<Timeline, 'entries'> & { entries: Array<ResolversParentTypes['TimelineEntry']> }>;
+  TimelineEntry: Partial<Omit<TimelineEntry, 'object' | 'relationship' | 'sources' | 'subject'> & { object?: Maybe<ResolversParentTypes['Entity']>, relationship?: Maybe<ResolversParentTypes['Relationship']>, sources: Array<ResolversParentTypes['Source']>, subject: ResolversParentTypes['Entity'] }>;
   ValueChain: EntityRow;
   ValueChainConnection: Partial<Omit<ValueChainConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ValueChainEdge']>, nodes: Array<ResolversParentTypes['ValueChain']> }>;
   ValueChainEdge: Partial<Omit<ValueChainEdge, 'node'> & { node: ResolversParentTypes['ValueChain'] }>;
   ValueChainFilter: Partial<ValueChainFilter>;
+  ValueChainView: Partial<Omit<ValueChainView, 'chain' | 'gaps' | 'stages'> & { chain: ResolversParentTypes['ValueChain'], gaps: Array<ResolversParentTypes['Stage']>, stages: Array<ResolversParentTypes['StageView']> }>;
 };
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -2272,7 +2777,7 @@ export type ActorResolvers<ContextType = Context, ParentType extends ResolversPa
   manages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorManagesArgs, 'first'>>;
   materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorMaterialsArgs, 'first'>>;
   met?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorMetArgs, 'first'>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ActorNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   officeHolders?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorOfficeHoldersArgs, 'first'>>;
   offices?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorOfficesArgs, 'first'>>;
@@ -2316,7 +2821,7 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   kind?: Resolver<ResolversTypes['AgreementKind'], ParentType, ContextType>;
   legallyBinding?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementLocatedInArgs, 'first'>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<AgreementNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   parties?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementPartiesArgs, 'first'>>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementRelationshipsArgs, 'direction' | 'first'>>;
@@ -2339,13 +2844,19 @@ export type AgreementEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
 };
 
+export type BrokerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Broker'] = ResolversParentTypes['Broker']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  pairs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
   about?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimAboutArgs, 'first'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ClaimNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -2358,11 +2869,24 @@ export type CooperationAreaResolvers<ContextType = Context, ParentType extends R
   coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<CooperationAreaCoveredByArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<CooperationAreaNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<CooperationAreaRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CorridorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Corridor'] = ResolversParentTypes['Corridor']> = {
+  euActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  kzActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['Path'], ParentType, ContextType>;
+  sourceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weakestConfidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+};
+
+export type CountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Count'] = ResolversParentTypes['Count']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -2384,7 +2908,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
   locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventLocatedInArgs, 'first'>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<EventNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   presented?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventPresentedArgs, 'first'>>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventRelationshipsArgs, 'direction' | 'first'>>;
@@ -2420,7 +2944,7 @@ export type FundingInstrumentResolvers<ContextType = Context, ParentType extends
   implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentImplementsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['FundingInstrumentKind'], ParentType, ContextType>;
   managedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentManagedByArgs, 'first'>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<FundingInstrumentNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -2457,7 +2981,7 @@ export type MaterialResolvers<ContextType = Context, ParentType extends Resolver
   inputTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialInputToArgs, 'first'>>;
   inputs?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialInputsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['MaterialKind'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<MaterialNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   projects?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialProjectsArgs, 'first'>>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialRelationshipsArgs, 'direction' | 'first'>>;
@@ -2478,6 +3002,13 @@ export type MaterialEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
 };
 
+export type MaterialStatResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MaterialStat'] = ResolversParentTypes['MaterialStat']> = {
+  actors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coveredBy?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
+  projects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Actor' | 'Agreement' | 'Claim' | 'CooperationArea' | 'Event' | 'FundingInstrument' | 'Material' | 'Place' | 'Project' | 'Source' | 'Stage' | 'ValueChain', ParentType, ContextType>;
 };
@@ -2489,6 +3020,12 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
+};
+
 export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   contains?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceContainsArgs, 'first'>>;
@@ -2498,7 +3035,7 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
   kind?: Resolver<ResolversTypes['PlaceKind'], ParentType, ContextType>;
   locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceLocatedInArgs, 'first'>>;
   materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceMaterialsArgs, 'first'>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PlaceNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   partyTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlacePartyToArgs, 'first'>>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceRelationshipsArgs, 'direction' | 'first'>>;
@@ -2529,7 +3066,7 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectImplementsArgs, 'first'>>;
   locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectLocatedInArgs, 'first'>>;
   materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectMaterialsArgs, 'first'>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ProjectNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   participants?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectParticipantsArgs, 'first'>>;
   presentedAt?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectPresentedAtArgs, 'first'>>;
@@ -2557,16 +3094,47 @@ export type ProjectEdgeResolvers<ContextType = Context, ParentType extends Resol
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'orderBy'>>;
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'orderBy'>>;
+  brokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType, RequireFields<QueryBrokersArgs, 'first' | 'maxHops'>>;
+  corridors?: Resolver<Array<ResolversTypes['Corridor']>, ParentType, ContextType, RequireFields<QueryCorridorsArgs, 'first' | 'maxHops'>>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'orderBy'>>;
   fundingInstruments?: Resolver<ResolversTypes['FundingInstrumentConnection'], ParentType, ContextType, RequireFields<QueryFundingInstrumentsArgs, 'orderBy'>>;
   materials?: Resolver<ResolversTypes['MaterialConnection'], ParentType, ContextType, RequireFields<QueryMaterialsArgs, 'orderBy'>>;
+  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'first' | 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, RequireFields<QueryPlacesArgs, 'orderBy'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'orderBy'>>;
+  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'maxHops' | 'to'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'orderBy'>>;
+  stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'first'>>;
+  valueChain?: Resolver<ResolversTypes['ValueChainView'], ParentType, ContextType, RequireFields<QueryValueChainArgs, 'id'>>;
   valueChains?: Resolver<ResolversTypes['ValueChainConnection'], ParentType, ContextType, RequireFields<QueryValueChainsArgs, 'orderBy'>>;
+};
+
+export type RelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
+  acting?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ratified?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type RelationshipConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationshipConnection'] = ResolversParentTypes['RelationshipConnection']> = {
@@ -2598,13 +3166,19 @@ export type RelationshipEdgeResolvers<ContextType = Context, ParentType extends 
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
+export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  matchedName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<SourceNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'direction' | 'first'>>;
@@ -2632,7 +3206,7 @@ export type StageResolvers<ContextType = Context, ParentType extends ResolversPa
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   members?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageMembersArgs, 'first'>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<StageNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   next?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageNextArgs, 'first'>>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2642,12 +3216,66 @@ export type StageResolvers<ContextType = Context, ParentType extends ResolversPa
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type StageStatResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StageStat'] = ResolversParentTypes['StageStat']> = {
+  chainId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  euActors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kzActors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['Stage'], ParentType, ContextType>;
+};
+
+export type StageViewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StageView'] = ResolversParentTypes['StageView']> = {
+  euActors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  funding?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  kzActors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  linked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  materials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['Stage'], ParentType, ContextType>;
+};
+
+export type StatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stats'] = ResolversParentTypes['Stats']> = {
+  entities?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
+  materials?: Resolver<Array<ResolversTypes['MaterialStat']>, ParentType, ContextType, RequireFields<StatsMaterialsArgs, 'first'>>;
+  relationships?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
+  sides?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
+  stages?: Resolver<Array<ResolversTypes['StageStat']>, ParentType, ContextType>;
+};
+
+export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
+  nodes?: Resolver<Array<ResolversTypes['SubgraphNode']>, ParentType, ContextType>;
+  reachable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type SubgraphNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubgraphNode'] = ResolversParentTypes['SubgraphNode']> = {
+  distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+};
+
+export type TimelineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Timeline'] = ResolversParentTypes['Timeline']> = {
+  entries?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type TimelineEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TimelineKind'], ParentType, ContextType>;
+  object?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ValueChainResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValueChain'] = ResolversParentTypes['ValueChain']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainCoveredByArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ValueChainNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainRelationshipsArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -2667,6 +3295,12 @@ export type ValueChainEdgeResolvers<ContextType = Context, ParentType extends Re
   node?: Resolver<ResolversTypes['ValueChain'], ParentType, ContextType>;
 };
 
+export type ValueChainViewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValueChainView'] = ResolversParentTypes['ValueChainView']> = {
+  chain?: Resolver<ResolversTypes['ValueChain'], ParentType, ContextType>;
+  gaps?: Resolver<Array<ResolversTypes['Stage']>, ParentType, ContextType>;
+  stages?: Resolver<Array<ResolversTypes['StageView']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
@@ -2674,8 +3308,11 @@ export type Resolvers<ContextType = Context> = {
   Agreement?: AgreementResolvers<ContextType>;
   AgreementConnection?: AgreementConnectionResolvers<ContextType>;
   AgreementEdge?: AgreementEdgeResolvers<ContextType>;
+  Broker?: BrokerResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   CooperationArea?: CooperationAreaResolvers<ContextType>;
+  Corridor?: CorridorResolvers<ContextType>;
+  Count?: CountResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Entity?: EntityResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
@@ -2688,8 +3325,10 @@ export type Resolvers<ContextType = Context> = {
   Material?: MaterialResolvers<ContextType>;
   MaterialConnection?: MaterialConnectionResolvers<ContextType>;
   MaterialEdge?: MaterialEdgeResolvers<ContextType>;
+  MaterialStat?: MaterialStatResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Path?: PathResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;
   PlaceConnection?: PlaceConnectionResolvers<ContextType>;
   PlaceEdge?: PlaceEdgeResolvers<ContextType>;
@@ -2697,14 +3336,24 @@ export type Resolvers<ContextType = Context> = {
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
   ProjectEdge?: ProjectEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Relationship?: RelationshipResolvers<ContextType>;
   RelationshipConnection?: RelationshipConnectionResolvers<ContextType>;
   RelationshipEdge?: RelationshipEdgeResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
   Stage?: StageResolvers<ContextType>;
+  StageStat?: StageStatResolvers<ContextType>;
+  StageView?: StageViewResolvers<ContextType>;
+  Stats?: StatsResolvers<ContextType>;
+  Subgraph?: SubgraphResolvers<ContextType>;
+  SubgraphNode?: SubgraphNodeResolvers<ContextType>;
+  Timeline?: TimelineResolvers<ContextType>;
+  TimelineEntry?: TimelineEntryResolvers<ContextType>;
   ValueChain?: ValueChainResolvers<ContextType>;
   ValueChainConnection?: ValueChainConnectionResolvers<ContextType>;
   ValueChainEdge?: ValueChainEdgeResolvers<ContextType>;
+  ValueChainView?: ValueChainViewResolvers<ContextType>;
 };
 

@@ -6,13 +6,14 @@ import type { Resolvers } from '../generated/graphql.ts';
 import type { Database } from '../db/database.ts';
 import { badUserInput, notFound } from '../errors.ts';
 import type { EntityRow } from '../model/entity-row.ts';
-import { toEnumValue } from '../model/enums.ts';
+import { fromEnumValue, toEnumValue } from '../model/enums.ts';
 import { ENTITY_TYPE_NAMES, NAME_LANGUAGES, type EntityType } from '../model/vocabulary.ts';
 
 /** Most ids `nodes(ids)` takes in one call. */
 export const MAX_NODE_IDS = 100;
 
 const sharedFields = {
+  name: (row: EntityRow, { lang }: { lang?: string | null }) => localizedName(row, lang),
   names: (row: EntityRow) =>
     (row.names ?? []).map((value, index) => ({
       value,
@@ -66,6 +67,14 @@ export const entityResolvers: Resolvers = {
     },
   },
 };
+
+/** The first spelling in `lang` (an API Language, e.g. `DE`); the English display name for EN, none, or when there is no such spelling. */
+export function localizedName(row: EntityRow, lang: string | null | undefined): string {
+  if (!lang || lang === 'EN') return row.name;
+  const language = fromEnumValue(lang);
+  const index = (row.nameLangs ?? []).indexOf(language);
+  return (index >= 0 ? row.names?.[index] : undefined) ?? row.name;
+}
 
 /** " Did you mean ...?" for an unknown id, from ids and names containing the longest word of its slug. */
 async function suggestIds(db: Database, id: string): Promise<string> {

@@ -7,10 +7,10 @@ import { badUserInput } from '../errors.ts';
 import type { Context } from '../context.ts';
 import type { EdgeRow, RelationshipPage } from '../loaders/create-loaders.ts';
 import type { EntityRow } from '../model/entity-row.ts';
-import { toEnumValue } from '../model/enums.ts';
 import { RELATIONSHIP_FIELDS, type Direction } from '../model/relationship-fields.ts';
 import { ENTITY_TYPE_NAMES, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model/vocabulary.ts';
 import { decodeCursor, encodeCursor, readPageArgs } from './pagination.ts';
+import { relationshipPropertyResolvers } from './relationship-properties.ts';
 
 /** Arguments of every relationship field. */
 interface RelationshipArgs {
@@ -78,23 +78,6 @@ export const relationshipResolvers = {
   RelationshipEdge: {
     cursor: (edge: EdgeRow) => encodeCursor({ e: edge.edgeKey }),
     direction: (edge: EdgeRow) => (edge.outgoing ? 'OUT' : 'IN'),
-    title: (edge: EdgeRow) => edge.properties.title ?? null,
-    role: (edge: EdgeRow) => edge.properties.role ?? null,
-    date: (edge: EdgeRow) => edge.properties.date ?? null,
-    validFrom: (edge: EdgeRow) => edge.properties.validFrom ?? null,
-    validTo: (edge: EdgeRow) => edge.properties.validTo ?? null,
-    acting: (edge: EdgeRow) => edge.properties.acting ?? null,
-    amount: (edge: EdgeRow) => edge.properties.amount ?? null,
-    currency: (edge: EdgeRow) => edge.properties.currency ?? null,
-    share: (edge: EdgeRow) => edge.properties.share ?? null,
-    topic: (edge: EdgeRow) => edge.properties.topic ?? null,
-    ratified: (edge: EdgeRow) => edge.properties.ratified ?? null,
-    key: (edge: EdgeRow) => (edge.properties.key ? edge.properties.key : null),
-    note: (edge: EdgeRow) => edge.properties.note ?? null,
-    confidence: (edge: EdgeRow) => toEnumValue(String(edge.properties.confidence ?? 'low')),
-    sources: async (edge: EdgeRow, _args: unknown, { loaders }: Context) => {
-      const found = await loaders.nodesByIds.loadMany((edge.properties.sourceIds as string[] | undefined) ?? []);
-      return found.filter((item): item is EntityRow => item !== null && !(item instanceof Error) && item.__typename === 'Source');
-    },
+    ...relationshipPropertyResolvers,
   },
 };

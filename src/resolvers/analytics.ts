@@ -1,0 +1,164 @@
+/**
+ * Integration views over the whole graph: a value chain stage by stage, EU–KZ corridors, the timeline,
+ * brokers and dashboard counts. Each is one bounded statement; caps are checked before it runs.
+ */
+import type { Context } from '../context.ts';
+import { badUserInput, notFound } from '../errors.ts';
+import type { EntityRow } from '../model/entity-row.ts';
+import type { RelationshipType } from '../model/vocabulary.ts';
+import { toEnumValue } from '../model/enums.ts';
+import { isIsoDate } from '../model/dates.ts';
+import { summarize } from '../../seed/load-seed.ts';
+import { assertEntitiesExist, checkRange, PATH_LIMITS, type PathRow, type RelationshipRow } from './paths.ts';
+
+/** Caps of the analytics queries. */
+export const ANALYTICS_LIMITS = { corridors: 50, timeline: 200, brokers: 50, materials: 100 } as const;
+
+/**
+ * The links a corridor may follow: who takes part in, funds, signs, implements, covers, produces, supplies
+ * or needs what. Offices, meetings, attendance, places and chain structure are left out: they tie people
+ * and events, not value chains.
+ */
+export const CORRIDOR_TYPES: readonly RelationshipType[] = [
+  'PARTICIPATES_IN', 'FUNDS', 'MANAGES', 'FINANCES', 'SIGNED', 'ANNOUNCED', 'PARTY_TO', 'IMPLEMENTS', 'BUILDS_ON',
+  'FRAMED_BY', 'COVERS', 'INVOLVES', 'INPUT_TO', 'PRODUCES', 'PROCESSES', 'SUPPLIES', 'DEMANDS', 'HOLDS_DEPOSIT',
+];
+
+/** Every timeline kind, in the order the API lists them. */
+const TIMELINE_KINDS = ['EVENT', 'AGREEMENT', 'SIGNING', 'ANNOUNCEMENT', 'MEETING', 'FUNDING', 'OFFICE_START', 'OFFICE_END'] as const;
+type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+/** A stage row of the value-chain statement. */
+interface StageRow {
+  chainId: string;
+  stage: EntityRow;
+  memberCount: number;
+  materials: EntityRow[];
+  projects: EntityRow[];
+  euActors: EntityRow[];
+  kzActors: EntityRow[];
+  funding: RelationshipRow[];
+}
+
+/** A timeline row as the statement returns it. */
+interface TimelineRow {
+  date: string;
+  kind: TimelineKind;
+  subject: EntityRow;
+  object: EntityRow | null;
+  relationship: RelationshipRow | null;
+}
+
+/** One line for humans describing a timeline entry. */
+export function summarizeEntry(row: TimelineRow): string {
+  const subject = row.subject.name;
+  const object = row.object?.name ?? '';
+  const properties = row.relationship?.properties ?? {};
+  switch (row.kind) {
+    case 'EVENT':
+      return `${subject} took place`;
+    case 'AGREEMENT':
+      return `${subject} was concluded`;
+    case 'SIGNING':
+      return `${subject} signed ${object}`;
+    case 'ANNOUNCEMENT':
+      return `${subject} announced ${object}`;
+    case 'MEETING':
+      return `${subject} met ${object}`;
+    case 'FUNDING': {
+      const amount = typeof properties.amount === 'number' ? ` (${properties.amount.toLocaleString('en')} ${String(properties.currency ?? '')})`.replace(' )', ')') : '';
+      return `${subject} funded ${object}${amount}`;
+    }
+    case 'OFFICE_START':
+      return `${subject} took office as ${String(properties.title ?? 'office holder')} (${object})`;
+    case 'OFFICE_END':
+      return `${subject} left office as ${String(properties.title ?? 'office holder')} (${object})`;
+  }
+}
+
+async function loadStages(context: Context, id: string | null): Promise<StageRow[]> {
+  const range = id === null ? { fromId: '', toId: '\u{10FFFF}' } : { fromId: id, toId: id };
+  return (await context.db.read('value-chain-stages', range)) as unknown as StageRow[];
+}
+
+/** A stats object whose fields each run their own statement, once, when selected. */
+function createStats(context: Context) {
+  let summary: ReturnType<typeof summarize> | undefined;
+  const counts = () => (summary ??= summarize(context.db));
+  return {
+    entities: async () => Object.entries((await counts()).nodesByType).map(([key, count]) => ({ key, count })),
+    relationships: async () => Object.entries((await counts()).relationshipsByType).map(([key, count]) => ({ key, count })),
+    sides: async () => (await context.db.read('stats-sides')).map((row) => ({ key: String(row.key), count: Number(row.count) })),
+    materials: async ({ first }: { first?: number | null }) =>
+      context.db.read('stats-materials', { limit: checkRange('first', first ?? 20, 1, ANALYTICS_LIMITS.materials) }),
+    stages: async () =>
+      (await loadStages(context, null)).map((row) => ({
+        stage: row.stage,
+        chainId: row.chainId,
+        members: row.memberCount,
+        euActors: row.euActors.length,
+        kzActors: row.kzActors.length,
+      })),
+  };
+}
+
+export const analyticsResolvers = {
+  Query: {
+    valueChain: async (_parent: unknown, { id }: { id: string }, context: Context) => {
+      const chain = await context.loaders.nodesByIds.load(id);
+      if (!chain || chain.__typename !== 'ValueChain') {
+        throw notFound(chain ? `"${id}" is a ${chain.__typename}, not a ValueChain.` : `No value chain has the id "${id}".`);
+      }
+      const stages = await loadStages(context, id);
+      const views = stages.map((row) => ({ ...row, position: Number(row.stage.position), linked: row.euActors.length > 0 && row.kzActors.length > 0 }));
+      return { chain, stages: views, gaps: views.filter((view) => !view.linked).map((view) => view.stage) };
+    },
+    corridors: async (_parent: unknown, args: { material?: string | null; maxHops?: number | null; first?: number | null }, context: Context) => {
+      const maxHops = checkRange('maxHops', args.maxHops ?? 4, 1, PATH_LIMITS.maxHops);
+      const first = checkRange('first', args.first ?? 10, 1, ANALYTICS_LIMITS.corridors);
+      if (args.material) {
+        await assertEntitiesExist(context, { material: args.material });
+        const material = await context.loaders.nodesByIds.load(args.material);
+        if (material?.__typename !== 'Material') throw badUserInput(`Argument "material" must be a Material id, but "${args.material}" is a ${material?.__typename}.`, 'material');
+      }
+      return context.db.read('corridors', { material: args.material ?? null, limit: first }, { hops: maxHops, type: CORRIDOR_TYPES.join('|') });
+    },
+    timeline: async (_parent: unknown, args: { from?: string | null; to?: string | null; kinds?: TimelineKind[] | null; first?: number | null }, context: Context) => {
+      const first = checkRange('first', args.first ?? 50, 1, ANALYTICS_LIMITS.timeline);
+      if (args.kinds && args.kinds.length === 0) throw badUserInput('Argument "kinds" must name at least one kind, or be left out for all.', 'kinds');
+      const from = args.from ?? '';
+      const to = args.to ?? '9999';
+      if (from && !isIsoDate(from)) throw badUserInput(`Argument "from" must be an ISO date, but got "${from}".`, 'from');
+      if (args.from && args.to && args.from > args.to) throw badUserInput(`Argument "from" (${args.from}) must not be after "to" (${args.to}).`, 'from');
+      const rows = (await context.db.read('timeline', {
+        from,
+        fromYear: from.slice(0, 4),
+        // A "to" of 2023-06 must keep 2023-06-30: '~' sorts after every digit.
+        to: args.to ? `${args.to}~` : to,
+        kinds: args.kinds ?? TIMELINE_KINDS,
+        limit: first + 1,
+      })) as unknown as TimelineRow[];
+      return { entries: rows.slice(0, first), hasMore: rows.length > first };
+    },
+    brokers: async (_parent: unknown, args: { first?: number | null; maxHops?: number | null }, context: Context) => {
+      const first = checkRange('first', args.first ?? 10, 1, ANALYTICS_LIMITS.brokers);
+      const maxHops = checkRange('maxHops', args.maxHops ?? 4, 1, PATH_LIMITS.maxHops);
+      return context.db.read('brokers', { limit: first }, { hops: maxHops });
+    },
+    stats: (_parent: unknown, _args: unknown, context: Context) => createStats(context),
+  },
+  Corridor: {
+    weakestConfidence: (row: { weakestConfidence: string }) => toEnumValue(row.weakestConfidence),
+  },
+  TimelineEntry: {
+    summary: (row: TimelineRow) => summarizeEntry(row),
+    sources: async (row: TimelineRow, _args: unknown, { loaders }: Context) => {
+      const ids = (row.relationship?.properties.sourceIds ?? row.subject.sourceIds) as string[];
+      const found = await loaders.nodesByIds.loadMany(ids);
+      return found.filter((item): item is EntityRow => item !== null && !(item instanceof Error) && item.__typename === 'Source');
+    },
+  },
+  Path: {
+    length: (row: PathRow) => Number(row.length),
+  },
+};

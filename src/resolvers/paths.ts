@@ -1,0 +1,118 @@
+/**
+ * Paths between entities: shortestPath, paths (k shortest simple paths) and neighborhood. Every bound is
+ * checked before Cypher runs; relationship types and node labels come from the model's whitelist.
+ */
+import type { Context } from '../context.ts';
+import { badUserInput, notFound } from '../errors.ts';
+import type { EntityRow } from '../model/entity-row.ts';
+import { RELATIONSHIP_TYPE_NAMES, type EntityType, type RelationshipType } from '../model/vocabulary.ts';
+import { relationshipId, relationshipPropertyResolvers } from './relationship-properties.ts';
+
+/** Caps of the path queries. */
+export const PATH_LIMITS = {
+  maxHops: 6,
+  paths: 10,
+  neighborhoodDepth: 3,
+  neighborhoodNodes: 200,
+} as const;
+
+/** A relationship as path statements return it. */
+export interface RelationshipRow {
+  type: RelationshipType;
+  from: string;
+  to: string;
+  properties: Record<string, unknown>;
+}
+
+/** A path as the statements return it. */
+export interface PathRow {
+  length: number;
+  nodes: EntityRow[];
+  relationships: RelationshipRow[];
+}
+
+/** Checks that an integer argument lies in [min, max]; BAD_USER_INPUT naming it otherwise. */
+export function checkRange(argument: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badUserInput(`Argument "${argument}" must be between ${min} and ${max}, but got ${value}.`, argument);
+  }
+  return value;
+}
+
+/** The relationship types to follow: the given ones (deduplicated, at least one) or all. */
+export function typesArgument(argument: string, types: readonly RelationshipType[] | null | undefined): string {
+  if (types && types.length === 0) throw badUserInput(`Argument "${argument}" must name at least one relationship type, or be left out for all.`, argument);
+  return [...new Set(types ?? RELATIONSHIP_TYPE_NAMES)].join('|');
+}
+
+/** Throws NOT_FOUND naming every id that does not exist. */
+export async function assertEntitiesExist(context: Context, ids: Record<string, string>): Promise<void> {
+  const found = await context.loaders.nodesByIds.loadMany(Object.values(ids));
+  const missing = Object.entries(ids).filter((_, index) => !found[index] || found[index] instanceof Error);
+  if (missing.length > 0) {
+    throw notFound(missing.map(([argument, id]) => `No entity has the id "${id}" (argument "${argument}").`).join(' '));
+  }
+}
+
+interface PathArgs {
+  from: string;
+  to: string;
+  maxHops?: number | null;
+  first?: number | null;
+  relationshipTypes?: RelationshipType[] | null;
+  nodeTypes?: EntityType[] | null;
+}
+
+async function findPaths(args: PathArgs, count: number, context: Context): Promise<PathRow[]> {
+  const maxHops = checkRange('maxHops', args.maxHops ?? 4, 1, PATH_LIMITS.maxHops);
+  const type = typesArgument('relationshipTypes', args.relationshipTypes);
+  if (args.nodeTypes && args.nodeTypes.length === 0) {
+    throw badUserInput('Argument "nodeTypes" must name at least one entity type, or be left out for all.', 'nodeTypes');
+  }
+  if (args.from === args.to) throw badUserInput('Arguments "from" and "to" must name two different entities.', 'to');
+  await assertEntitiesExist(context, { from: args.from, to: args.to });
+  const rows = await context.db.read(
+    'paths-between',
+    { from: args.from, to: args.to, nodeTypes: args.nodeTypes ?? null },
+    { type, hops: maxHops, count },
+  );
+  return rows as unknown as PathRow[];
+}
+
+interface NeighborhoodArgs {
+  id: string;
+  depth?: number | null;
+  types?: RelationshipType[] | null;
+  first?: number | null;
+}
+
+/** A subgraph as the neighborhood statement returns it. */
+interface SubgraphValue {
+  reachable: number;
+  reached: { node: EntityRow; distance: number }[];
+  relationships: RelationshipRow[];
+}
+
+export const pathResolvers = {
+  Query: {
+    shortestPath: async (_parent: unknown, args: PathArgs, context: Context) => (await findPaths(args, 1, context))[0] ?? null,
+    paths: (_parent: unknown, args: PathArgs, context: Context) =>
+      findPaths(args, checkRange('first', args.first ?? 3, 1, PATH_LIMITS.paths), context),
+    neighborhood: async (_parent: unknown, args: NeighborhoodArgs, context: Context): Promise<SubgraphValue> => {
+      const depth = checkRange('depth', args.depth ?? 1, 1, PATH_LIMITS.neighborhoodDepth);
+      const first = checkRange('first', args.first ?? 50, 1, PATH_LIMITS.neighborhoodNodes);
+      const type = typesArgument('types', args.types);
+      await assertEntitiesExist(context, { id: args.id });
+      const [row] = await context.db.read('neighborhood', { id: args.id, limit: first }, { type, hops: depth });
+      return row as unknown as SubgraphValue;
+    },
+  },
+  Relationship: {
+    id: (row: RelationshipRow) => relationshipId(row),
+    ...relationshipPropertyResolvers,
+  },
+  Subgraph: {
+    nodes: (value: SubgraphValue) => value.reached,
+    truncated: (value: SubgraphValue) => value.reachable > value.reached.length - 1,
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * Field resolvers shared by every type that shows a relationship's properties (RelationshipEdge and
+ * Relationship): each reads `properties` of the row; `sources` loads the cited Sources in one batch.
+ */
+import type { Context } from '../context.ts';
+import type { EntityRow } from '../model/entity-row.ts';
+import { toEnumValue } from '../model/enums.ts';
+
+/** Anything that carries a relationship's stored properties. */
+interface WithProperties {
+  properties: Record<string, unknown>;
+}
+
+const property = (name: string) => (row: WithProperties) => row.properties[name] ?? null;
+
+/** Resolvers for title, role, dates, amounts, key, note, confidence and sources. */
+export const relationshipPropertyResolvers = {
+  title: property('title'),
+  role: property('role'),
+  date: property('date'),
+  validFrom: property('validFrom'),
+  validTo: property('validTo'),
+  acting: property('acting'),
+  amount: property('amount'),
+  currency: property('currency'),
+  share: property('share'),
+  topic: property('topic'),
+  ratified: property('ratified'),
+  note: property('note'),
+  key: (row: WithProperties) => (row.properties.key ? row.properties.key : null),
+  confidence: (row: WithProperties) => toEnumValue(String(row.properties.confidence ?? 'low')),
+  sources: async (row: WithProperties, _args: unknown, { loaders }: Context) => {
+    const found = await loaders.nodesByIds.loadMany((row.properties.sourceIds as string[] | undefined) ?? []);
+    return found.filter((item): item is EntityRow => item !== null && !(item instanceof Error) && item.__typename === 'Source');
+  },
+};
+
+/** The stable id of a relationship: `<from>|<TYPE>|<to>`, plus `|<key>` when it has one. */
+export function relationshipId(row: { from: string; type: string; to: string; properties: Record<string, unknown> }): string {
+  const key = row.properties.key ? `|${String(row.properties.key)}` : '';
+  return `${row.from}|${row.type}|${row.to}${key}`;
+}

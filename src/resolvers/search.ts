@@ -1,0 +1,56 @@
+/**
+ * Query.search: full-text search over every entity's names, spellings and description (index
+ * entity_search), best first, each hit with the spelling it matched. The arguments are checked here; the
+ * Lucene query is built by src/search/search-query.ts and reaches Neo4j only as a parameter.
+ */
+import type { Resolvers } from '../generated/graphql.ts';
+import { badUserInput } from '../errors.ts';
+import type { EntityRow } from '../model/entity-row.ts';
+import { bestMatchingName, buildSearchQuery } from '../search/search-query.ts';
+
+/** Longest search text, in characters, after trimming. */
+export const MAX_SEARCH_LENGTH = 200;
+/** Most hits one search returns. */
+export const MAX_SEARCH_HITS = 50;
+/** Hits returned when `first` is not given. */
+export const DEFAULT_SEARCH_HITS = 10;
+
+export const searchResolvers: Resolvers = {
+  Query: {
+    async search(_parent, args, { db }) {
+      const text = readSearchText(args.query);
+      const first = args.first ?? DEFAULT_SEARCH_HITS;
+      if (first < 1 || first > MAX_SEARCH_HITS) {
+        throw badUserInput(`Argument "first" must be between 1 and ${MAX_SEARCH_HITS}, but got ${first}.`, 'first');
+      }
+      if (args.types && args.types.length === 0) {
+        throw badUserInput('Argument "types" must name at least one entity type, or be left out for all.', 'types');
+      }
+      const search = buildSearchQuery(text);
+      if (!search) return [];
+      const rows = await db.read('search-entities', {
+        query: search.lucene,
+        spellings: search.spellings,
+        types: args.types ? [...new Set(args.types)] : null,
+        first,
+      });
+      return rows.map((row) => {
+        const node = row.node as EntityRow;
+        return { score: Number(row.score), node, matchedName: bestMatchingName([node.name, ...(node.names ?? [])], search) };
+      });
+    },
+  },
+};
+
+// Private: the trimmed search text; BAD_USER_INPUT when it is empty or longer than MAX_SEARCH_LENGTH.
+function readSearchText(query: string): string {
+  const text = query.trim();
+  const length = [...text].length;
+  if (length === 0) {
+    throw badUserInput(`Argument "query" must hold 1 to ${MAX_SEARCH_LENGTH} characters besides spaces, but got none.`, 'query');
+  }
+  if (length > MAX_SEARCH_LENGTH) {
+    throw badUserInput(`Argument "query" must be at most ${MAX_SEARCH_LENGTH} characters long, but got ${length}.`, 'query');
+  }
+  return text;
+}
