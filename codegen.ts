@@ -14,7 +14,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         contextType: '../context.ts#Context',
         enumsAsTypes: true,
-        scalars: { Date: 'string' },
+        scalars: { Date: 'string', JSONObject: 'Record<string, unknown>' },
         defaultMapper: 'Partial<{T}>',
         mappers: {
           Node: '../model/entity-row.ts#EntityRow',

@@ -1,5 +1,6 @@
-// Removes entities by id with all their relationships; returns how many were removed.
+// Removes entities by id with all their relationships; returns how many of each existed.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
+WITH n, COUNT { (n)--() } AS links
 DETACH DELETE n
-RETURN count(*) AS deleted
+RETURN count(n) AS entities, sum(links) AS relationships

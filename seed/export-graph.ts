@@ -5,8 +5,8 @@
 import type { Database } from '../src/db/database.ts';
 import type { EntityRow } from '../src/model/entity-row.ts';
 
-/** Stored properties that are derived at write time and not part of a record. */
-const DERIVED = new Set(['sortName', 'foldedNames', 'sortDate', 'names', 'nameLangs']);
+/** Stored properties that are derived or stamped at write time and not part of a record. */
+const DERIVED = new Set(['sortName', 'foldedNames', 'sortDate', 'names', 'nameLangs', 'createdAt', 'updatedAt', 'updatedBy']);
 
 /** An exported entity, in seed format. */
 export type ExportedEntity = Record<string, unknown> & { type: string; id: string };
@@ -30,7 +30,7 @@ export async function exportGraph(db: Database): Promise<{ entities: ExportedEnt
     return record;
   });
   const relationships = linkRows.map(({ from, type, to, properties }) => {
-    const { key, ...rest } = properties as Record<string, unknown>;
+    const { key, createdAt: _created, updatedAt: _updated, updatedBy: _by, ...rest } = properties as Record<string, unknown>;
     return { type: String(type), from: String(from), to: String(to), ...(key ? { key } : {}), ...rest };
   });
   return { entities, relationships };

@@ -7,7 +7,8 @@ import { ConfigError, loadConfig } from '../src/config.ts';
 import { applySchema } from '../src/db/apply-schema.ts';
 import { createDatabase } from '../src/db/database.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded-neo4j.ts';
-import { loadSeed, SeedValidationError, type SeedSummary } from './load-seed.ts';
+import { RecordValidationError } from '../src/records/write-records.ts';
+import { loadSeed, type SeedSummary } from './load-seed.ts';
 
 const reset = process.argv.includes('--reset');
 const unknown = process.argv.slice(2).filter((arg) => arg !== '--reset');
@@ -37,7 +38,7 @@ try {
     await db.close();
   }
 } catch (error) {
-  console.error(error instanceof SeedValidationError ? error.message : error);
+  console.error(error instanceof RecordValidationError ? error.message : error);
   exitCode = 1;
 } finally {
   await neo4j?.stop();

@@ -47,7 +47,45 @@ const environmentSchema = z.object({
   NEO4J_PAGECACHE_MB: positiveInt(256, 65536),
   NEO4J_TX_TIMEOUT_MS: positiveInt(15000, 600000),
   SEED_ON_EMPTY: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  API_KEYS: z
+    .string()
+    .trim()
+    .transform((value, context) => parseApiKeys(value, context))
+    .optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters (an HS256 secret)').optional(),
+  JWT_ISSUER: z.string().trim().min(1).optional(),
+  JWT_AUDIENCE: z.string().trim().min(1).optional(),
+  READS_REQUIRE_AUTH: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
 });
+
+/** Roles a caller can have: viewers read, editors also write. */
+export const ROLES = ['viewer', 'editor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** One configured API key: who it is, what it may do, and its secret. */
+export interface ApiKey {
+  readonly name: string;
+  readonly role: Role;
+  readonly key: string;
+}
+
+// Private: API_KEYS is a comma-separated list of name:role:key, e.g. "alice:editor:<24+ chars>".
+function parseApiKeys(value: string, context: z.RefinementCtx): ApiKey[] {
+  const keys: ApiKey[] = [];
+  for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+    const [name, role, ...rest] = entry.split(':');
+    const key = rest.join(':');
+    if (!name || !role || !(ROLES as readonly string[]).includes(role) || key.length < 24) {
+      context.addIssue({
+        code: 'custom',
+        message: `entries must look like name:role:key with role ${ROLES.join(' or ')} and a key of at least 24 characters (entry "${name ?? ''}:${role ?? ''}:…" does not)`,
+      });
+      continue;
+    }
+    keys.push({ name, role: role as Role, key });
+  }
+  return keys;
+}
 
 /** The validated configuration. `neo4jUri` undefined means: start the embedded Neo4j. */
 export interface Config {
@@ -71,6 +109,20 @@ export interface Config {
   readonly neo4jTxTimeoutMs: number;
   /** Load the curated seed when the database holds no entities. @default true */
   readonly seedOnEmpty: boolean;
+  /** Access control: API keys and JWT verification. */
+  readonly auth: AuthConfig;
+}
+
+/** Who may read and write. */
+export interface AuthConfig {
+  /** API keys accepted as `Authorization: Bearer <key>`. @default none */
+  readonly apiKeys: readonly ApiKey[];
+  /** HS256 secret to verify JWTs with; their `roles` (or `role`) claim gives the roles. @default JWTs off */
+  readonly jwtSecret: string | undefined;
+  readonly jwtIssuer: string | undefined;
+  readonly jwtAudience: string | undefined;
+  /** Reads need a token too. @default false */
+  readonly readsRequireAuth: boolean;
 }
 
 /** Thrown when the environment does not validate; the message lists every bad variable. */
@@ -85,7 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const variable = String(issue.path[0] ?? 'environment');
-      return `${variable} ${issue.message.replace(/^Invalid (input|option): /, '')} (got "${env[variable] ?? ''}")`;
+      const secret = /KEY|SECRET|PASSWORD/.test(variable);
+      return `${variable} ${issue.message.replace(/^Invalid (input|option): /, '')}${secret ? '' : ` (got "${env[variable] ?? ''}")`}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
@@ -103,5 +156,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4jPageCacheMb: e.NEO4J_PAGECACHE_MB,
     neo4jTxTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
     seedOnEmpty: e.SEED_ON_EMPTY,
+    auth: {
+      apiKeys: e.API_KEYS ?? [],
+      jwtSecret: e.JWT_SECRET,
+      jwtIssuer: e.JWT_ISSUER,
+      jwtAudience: e.JWT_AUDIENCE,
+      readsRequireAuth: e.READS_REQUIRE_AUTH,
+    },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The per-request context: the shared database handle and loaders made fresh for this request.
  */
+import type { Viewer } from './auth/use-auth.ts';
 import type { Database } from './db/database.ts';
 import { createLoaders, type Loaders } from './loaders/create-loaders.ts';
 
@@ -8,6 +9,8 @@ import { createLoaders, type Loaders } from './loaders/create-loaders.ts';
 export interface Context {
   db: Database;
   loaders: Loaders;
+  /** The authenticated caller, set by useAuth; absent for anonymous reads. */
+  viewer?: Viewer;
 }
 
 /** Builds the context of one request. */

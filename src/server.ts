@@ -8,13 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { useAuth, type AuthOptions } from './auth/use-auth.ts';
 import { createContext, type Context } from './context.ts';
 import { isUnavailableError, type Database } from './db/database.ts';
-import { serviceUnavailable } from './errors.ts';
+import { serviceUnavailable, type ErrorCode } from './errors.ts';
 import type { Logger } from './logger.ts';
 import { analyticsResolvers } from './resolvers/analytics.ts';
 import { collectionResolvers } from './resolvers/collections.ts';
 import { entityResolvers } from './resolvers/entities.ts';
+import { mutationResolvers } from './resolvers/mutations.ts';
 import { pathResolvers } from './resolvers/paths.ts';
 import { relationshipResolvers } from './resolvers/relationships.ts';
 import { scalarResolvers } from './resolvers/scalars.ts';
@@ -29,19 +31,21 @@ export interface ServerOptions {
   logger: Logger;
   /** Serve GraphiQL to browsers at /graphql. @default true */
   graphiql?: boolean;
+  /** Who may read and write. @default open reads, no writes */
+  auth?: AuthOptions;
 }
 
 /** Builds the executable schema from schema.graphql and the resolvers. */
 export function createSchema() {
   return makeExecutableSchema<Context>({
     typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
-    resolvers: [scalarResolvers, entityResolvers, collectionResolvers, relationshipResolvers, pathResolvers, analyticsResolvers, searchResolvers] as never,
+    resolvers: [scalarResolvers, entityResolvers, collectionResolvers, relationshipResolvers, pathResolvers, analyticsResolvers, mutationResolvers, searchResolvers] as never,
   });
 }
 
 /** The Yoga instance with /graphql, /healthz and /readyz. */
 export function createServer(options: ServerOptions): YogaServerInstance<Record<string, unknown>, Context> {
-  const { db, logger, graphiql = true } = options;
+  const { db, logger, graphiql = true, auth = {} } = options;
   return createYoga<Record<string, unknown>, Context>({
     schema: createSchema(),
     context: () => createContext(db),
@@ -53,12 +57,14 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
         if (hasClientErrorCode(error)) return error as Error;
         const original = (error as { originalError?: unknown }).originalError ?? error;
         if (hasClientErrorCode(original)) return original as Error;
+        const fromStatus = codeOfHttpError(original);
+        if (fromStatus) return new GraphQLError((original as Error).message, { extensions: { code: fromStatus, http: { status: (original as GraphQLError).extensions.http?.status } } });
         if (isUnavailableError(original)) return serviceUnavailable();
         logger.error({ err: original }, 'Unexpected error, masked as INTERNAL_SERVER_ERROR.');
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
-    plugins: [useHealthEndpoints(db)],
+    plugins: [useHealthEndpoints(db), ...useAuth(auth)],
   });
 }
 
@@ -66,6 +72,13 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
 function hasClientErrorCode(error: unknown): boolean {
   const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
   return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && (error as Error).name === 'GraphQLError';
+}
+
+/** The code of a plugin's GraphQLError that carries only an HTTP status (e.g. the JWT plugin's 401). */
+function codeOfHttpError(error: unknown): ErrorCode | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const status = error.extensions.http?.status;
+  return status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 400 ? 'BAD_USER_INPUT' : undefined;
 }
 
 /** GET /healthz: the process is up. GET /readyz: 200 only while Neo4j answers, 503 otherwise. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../src/db/database.ts';
 import { foldText } from '../src/model/fold.ts';
 import { exportGraph, type ExportedEntity, type ExportedRelationship } from '../seed/export-graph.ts';
-import { removeEntities, upsertRecords } from '../seed/load-seed.ts';
+import { removeEntities, upsertRecords } from '../src/records/write-records.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
@@ -164,7 +164,7 @@ describe('keyset paging', () => {
     const expectedNext = await data('query ($after: String) { actors(first: 5, after: $after) { nodes { id } } }', { after: first.actors.pageInfo.endCursor });
     await upsertRecords(server.db, [
       { type: 'Actor', id: 'actor:test-aaa-inserted', name: 'AAA inserted by test', kind: 'company', confidence: 'low', sourceIds: ['source:eu-kz-roadmap-2023-de'] },
-    ]);
+    ], [], { by: 'test' });
     try {
       const fromStart = await data('{ actors(first: 1) { nodes { id } } }');
       expect(fromStart.actors.nodes[0].id).toBe('actor:test-aaa-inserted');

@@ -23,6 +23,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('reads API keys as name:role:key and never echoes a secret in an error', () => {
+    const config = loadConfig({ API_KEYS: 'alice:editor:abcdefghijklmnopqrstuvwxyz, bob:viewer:0123456789012345678901234' });
+    expect(config.auth.apiKeys).toEqual([
+      { name: 'alice', role: 'editor', key: 'abcdefghijklmnopqrstuvwxyz' },
+      { name: 'bob', role: 'viewer', key: '0123456789012345678901234' },
+    ]);
+    expect(() => loadConfig({ API_KEYS: 'alice:admin:abcdefghijklmnopqrstuvwxyz' })).toThrow('API_KEYS entries must look like name:role:key with role viewer or editor');
+    expect(() => loadConfig({ API_KEYS: 'alice:admin:abcdefghijklmnopqrstuvwxyz' })).not.toThrow('abcdefghijklmnopqrstuvwxyz');
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow('JWT_SECRET must be at least 32 characters (an HS256 secret)');
+    expect(loadConfig({}).auth).toMatchObject({ apiKeys: [], jwtSecret: undefined, readsRequireAuth: false });
+  });
+
   it('lists every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'x', NEO4J_URI: 'ftp://x' })).toThrow(/PORT[\s\S]*NEO4J_URI|NEO4J_URI[\s\S]*PORT/);
   });

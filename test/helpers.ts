@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { createDatabase, type Database } from '../src/db/database.ts';
 import { createLogger } from '../src/logger.ts';
+import type { AuthOptions } from '../src/auth/use-auth.ts';
 import { createServer } from '../src/server.ts';
 
 /** A database handle on the test run's Neo4j. Close it in afterAll. */
@@ -32,16 +33,16 @@ export interface TestServer {
   /** Names of the Cypher statements run since the last reset, in order. */
   statements: string[];
   /** POSTs a query to /graphql and returns the parsed body (and the HTTP status). */
-  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T> & { status: number }>;
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T> & { status: number }>;
   close(): Promise<void>;
 }
 
 /** Starts the server over its own database handle; call close() in afterAll. */
-export async function startTestServer(options: { db?: Database } = {}): Promise<TestServer> {
+export async function startTestServer(options: { db?: Database; auth?: AuthOptions } = {}): Promise<TestServer> {
   const db = options.db ?? connectTestDatabase();
   const statements: string[] = [];
   db.onStatement(({ name }) => statements.push(name));
-  const yoga = createServer({ db, logger: createLogger('silent') });
+  const yoga = createServer({ db, logger: createLogger('silent'), auth: options.auth ?? {} });
   const server = createHttpServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -49,10 +50,10 @@ export async function startTestServer(options: { db?: Database } = {}): Promise<
     url,
     db,
     statements,
-    async query(query, variables) {
+    async query(query, variables, headers = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as GraphQLResponse<any>) };

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { ENTITY_TYPES, RELATIONSHIP_TYPES, isRelationshipType } from '../src/model/vocabulary.ts';
 import { exportGraph, type ExportedEntity, type ExportedRelationship } from '../seed/export-graph.ts';
-import { loadSeed, SeedValidationError, summarize } from '../seed/load-seed.ts';
+import { RecordValidationError, upsertRecords } from '../src/records/write-records.ts';
+import { loadSeed, summarize } from '../seed/load-seed.ts';
 import { connectTestDatabase } from './helpers.ts';
 
 let db: Database;
@@ -30,13 +31,14 @@ const linksOf = (from: string, type: string, to?: string) =>
 describe('loading the seed', () => {
   it('a second load changes nothing: same counts, same properties', async () => {
     const before = await summarize(db);
-    const summary = await loadSeed(db);
+    const { report, ...summary } = await loadSeed(db);
     expect(summary).toEqual(before);
+    expect(report).toEqual({ created: {}, updated: {}, unchanged: expect.objectContaining({ Actor: entities.filter((e) => e.type === 'Actor').length }) });
     expect(await exportGraph(db)).toEqual({ entities, relationships });
   });
 
   it('--reset removes what the files do not hold and reloads the same graph', async () => {
-    await db.write('upsert-entities', { rows: [{ id: 'actor:test-stale-entity', name: 'Stale', sourceIds: ['source:eu-kz-roadmap-2023-de'] }] }, { label: 'Actor' });
+    await upsertRecords(db, [{ type: 'Actor', id: 'actor:test-stale-entity', name: 'Stale', kind: 'person', confidence: 'low', sourceIds: ['source:eu-kz-roadmap-2023-de'] }], [], { by: 'test' });
     const summary = await loadSeed(db, { reset: true });
     expect((await db.read('nodes-by-ids', { keys: ['actor:test-stale-entity'] })).length).toBe(0);
     expect(summary.nodeCount).toBe(entities.length);
@@ -71,11 +73,11 @@ describe('loading the seed', () => {
         ]),
       );
       const error = await loadSeed(db, { dir }).catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(SeedValidationError);
-      const problems = (error as SeedValidationError).problems.map((problem) => `${problem.location.file}:${problem.location.line} ${problem.message}`);
+      expect(error).toBeInstanceOf(RecordValidationError);
+      const problems = (error as RecordValidationError).problems.map((problem) => `${problem.location.file}:${problem.location.line} ${problem.message}`);
       const name = dir.split('/').pop();
       expect(problems).toEqual([
-        expect.stringContaining(`${name}/nodes/actors.jsonl:5 Not a JSON object:`),
+        expect.stringContaining(`${name}/nodes/actors.jsonl:5 Not valid JSON:`),
         expect.stringContaining(`${name}/nodes/actors.jsonl:2 Duplicate id "actor:test-broken-valid"`),
         expect.stringContaining(`${name}/nodes/actors.jsonl:3 "kind" must be one of person,`),
         `${name}/nodes/actors.jsonl:4 "sourceIds" must list at least one Source id, but got undefined.`,

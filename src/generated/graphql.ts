@@ -15,6 +15,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date as an ISO 8601 string at the precision the source gives: `2023-05-19`, `2023-06` or `2023`. */
   Date: { input: string; output: string; }
+  /** A JSON object; used for the type-specific properties of a record, in the stored form (e.g. `{"kind": "company", "side": "KZ"}`). */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
 /** A person, institution, ministry, company or financier with a stake in the partnership. */
@@ -681,6 +683,15 @@ export type DateRange = {
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** The outcome of deleteEntity. */
+export type DeleteResult = {
+  __typename?: 'DeleteResult';
+  /** The id that was deleted. */
+  id: Scalars['ID']['output'];
+  /** How many relationships went with it. */
+  relationshipsDeleted: Scalars['Int']['output'];
+};
+
 /** Which way a relationship points, seen from the entity whose field it is. */
 export type Direction =
   /** Either way. */
@@ -733,6 +744,24 @@ export type EntityRelationshipsArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/** An entity to create or update. */
+export type EntityInput = {
+  /** How sure the evidence is. */
+  confidence: Confidence;
+  /** One or two sentences from the sources. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Its stable id, `<prefix>:<slug>` with the type's prefix (e.g. `actor:` for Actor). */
+  id: Scalars['ID']['input'];
+  /** English display name. */
+  name: Scalars['String']['input'];
+  /** Localised names and spellings. */
+  names?: InputMaybe<Array<LocalizedNameInput>>;
+  /** The type's own properties in stored form, e.g. Actor `{"kind": "company", "side": "KZ"}`; the validator lists what a type allows. */
+  properties?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Its type. */
+  type: EntityType;
+};
+
 /** An entity type (a node label) of the model. */
 export type EntityType =
   /** People, institutions, ministries, companies, financiers. */
@@ -759,6 +788,17 @@ export type EntityType =
   | 'Stage'
   /** The strategic value chains. */
   | 'ValueChain';
+
+/** The outcome of upsertEntity. */
+export type EntityWriteResult = {
+  __typename?: 'EntityWriteResult';
+  /** True when a stored value changed (always true when created). */
+  changed: Scalars['Boolean']['output'];
+  /** True when it did not exist before. */
+  created: Scalars['Boolean']['output'];
+  /** The entity as stored now. */
+  entity: Entity;
+};
 
 /** A congress, forum, summit or meeting where the partnership moved forward. */
 export type Event = Entity & Node & {
@@ -919,6 +959,14 @@ export type EventKind =
   | 'MEETING'
   /** A summit of leaders. */
   | 'SUMMIT';
+
+/** The evidence of a write: at least one existing Source id or a new Source. */
+export type EvidenceInput = {
+  /** A Source to create in the same transaction. */
+  newSource?: InputMaybe<SourceInput>;
+  /** Ids of existing Sources. */
+  sourceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
 
 /** A programme, facility, package, loan or equity stake that channels money. */
 export type FundingInstrument = Entity & Node & {
@@ -1106,6 +1154,45 @@ export type FundingInstrumentKind =
   /** Technical assistance. */
   | 'TECHNICAL_ASSISTANCE';
 
+/** Formats of importRecords. */
+export type ImportFormat =
+  /** CSV with a header row: `type,id,name,...` for entities or `type,from,to,...` for relationships; lists separated by `|`. */
+  | 'CSV'
+  /** A JSON array of records, or an object with `nodes` and `relationships` arrays. */
+  | 'JSON'
+  /** One JSON record per line (the seed's format). */
+  | 'JSONL';
+
+/** One problem in imported records. */
+export type ImportProblem = {
+  __typename?: 'ImportProblem';
+  /** Its column, where it can be told (CSV, JSON syntax errors). */
+  column?: Maybe<Scalars['Int']['output']>;
+  /** The input it is in (`request` over the API, the file name on the command line). */
+  file: Scalars['String']['output'];
+  /** Its line (JSON Lines, CSV) or record number (JSON). */
+  line: Scalars['Int']['output'];
+  /** What is wrong and what is expected. */
+  message: Scalars['String']['output'];
+  /** The record: its id, or `from -[TYPE]-> to`. */
+  subject: Scalars['String']['output'];
+};
+
+/** What an import did, or would do on a dry run. */
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  /** Entities and relationships created (or that would be), per type. */
+  created: Array<Count>;
+  /** True when nothing was written. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Every problem found; when there is one, nothing was written. */
+  problems: Array<ImportProblem>;
+  /** Entities and relationships already stored with the same values, per type. */
+  unchanged: Array<Count>;
+  /** Entities and relationships whose values changed, per type. */
+  updated: Array<Count>;
+};
+
 /** The language of a localised name. */
 export type Language =
   /** German. */
@@ -1123,6 +1210,33 @@ export type Language =
   /** A Latin transliteration or alternative spelling. */
   | 'TRANSLIT';
 
+/** A relationship to create or update. */
+export type LinkInput = {
+  /** How sure the evidence is. */
+  confidence: Confidence;
+  /** Id of the entity it starts at. */
+  from: Scalars['ID']['input'];
+  /** Tells apart two links of one type between the same two entities. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** The type's own properties, e.g. HOLDS_OFFICE `{"title": "Minister", "validFrom": "2023-09-02"}`. */
+  properties?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Id of the entity it ends at. */
+  to: Scalars['ID']['input'];
+  /** Its type; the vocabulary says which entity types it may join. */
+  type: RelationshipType;
+};
+
+/** The outcome of link. */
+export type LinkWriteResult = {
+  __typename?: 'LinkWriteResult';
+  /** True when a stored value changed. */
+  changed: Scalars['Boolean']['output'];
+  /** True when it did not exist before. */
+  created: Scalars['Boolean']['output'];
+  /** The relationship as stored now. */
+  relationship: Relationship;
+};
+
 /** One localised name or spelling of an entity. */
 export type LocalizedName = {
   __typename?: 'LocalizedName';
@@ -1130,6 +1244,14 @@ export type LocalizedName = {
   language: Language;
   /** The name as written in that language. */
   value: Scalars['String']['output'];
+};
+
+/** One localised name. */
+export type LocalizedNameInput = {
+  /** Its language. */
+  language: Language;
+  /** The spelling. */
+  value: Scalars['String']['input'];
 };
 
 /** A raw material, intermediate, product or energy carrier. */
@@ -1315,6 +1437,91 @@ export type MaterialStat = {
   material: Material;
   /** Projects involving it. */
   projects: Scalars['Int']['output'];
+};
+
+/**
+ * Writes. Every mutation needs `Authorization: Bearer <token>` with the editor role (an API key from
+ * API_KEYS or a JWT); without a token it is UNAUTHENTICATED, with another role FORBIDDEN, and nothing is
+ * written. Records are checked by the same validator as the seed loader; each write names its evidence and
+ * runs in one transaction, stamping createdAt, updatedAt and updatedBy.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Deletes an entity with all its relationships. A Source still cited elsewhere cannot be deleted. */
+  deleteEntity: DeleteResult;
+  /**
+   * Bulk import of entities and relationships, all or nothing. With dryRun (the default) nothing is written
+   * and the report says what would be created, changed or left as it is; problems name the line and column.
+   */
+  importRecords: ImportReport;
+  /** Creates or updates one relationship, identified by type, from, to and key. */
+  link: LinkWriteResult;
+  /** Removes one relationship; `removed` is false when there was none. */
+  unlink: UnlinkResult;
+  /** Creates or updates one entity (matched by id). Writing the same values again changes nothing. */
+  upsertEntity: EntityWriteResult;
+};
+
+
+/**
+ * Writes. Every mutation needs `Authorization: Bearer <token>` with the editor role (an API key from
+ * API_KEYS or a JWT); without a token it is UNAUTHENTICATED, with another role FORBIDDEN, and nothing is
+ * written. Records are checked by the same validator as the seed loader; each write names its evidence and
+ * runs in one transaction, stamping createdAt, updatedAt and updatedBy.
+ */
+export type MutationDeleteEntityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Every mutation needs `Authorization: Bearer <token>` with the editor role (an API key from
+ * API_KEYS or a JWT); without a token it is UNAUTHENTICATED, with another role FORBIDDEN, and nothing is
+ * written. Records are checked by the same validator as the seed loader; each write names its evidence and
+ * runs in one transaction, stamping createdAt, updatedAt and updatedBy.
+ */
+export type MutationImportRecordsArgs = {
+  data: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  format: ImportFormat;
+};
+
+
+/**
+ * Writes. Every mutation needs `Authorization: Bearer <token>` with the editor role (an API key from
+ * API_KEYS or a JWT); without a token it is UNAUTHENTICATED, with another role FORBIDDEN, and nothing is
+ * written. Records are checked by the same validator as the seed loader; each write names its evidence and
+ * runs in one transaction, stamping createdAt, updatedAt and updatedBy.
+ */
+export type MutationLinkArgs = {
+  evidence: EvidenceInput;
+  input: LinkInput;
+};
+
+
+/**
+ * Writes. Every mutation needs `Authorization: Bearer <token>` with the editor role (an API key from
+ * API_KEYS or a JWT); without a token it is UNAUTHENTICATED, with another role FORBIDDEN, and nothing is
+ * written. Records are checked by the same validator as the seed loader; each write names its evidence and
+ * runs in one transaction, stamping createdAt, updatedAt and updatedBy.
+ */
+export type MutationUnlinkArgs = {
+  from: Scalars['ID']['input'];
+  key?: InputMaybe<Scalars['String']['input']>;
+  to: Scalars['ID']['input'];
+  type: RelationshipType;
+};
+
+
+/**
+ * Writes. Every mutation needs `Authorization: Bearer <token>` with the editor role (an API key from
+ * API_KEYS or a JWT); without a token it is UNAUTHENTICATED, with another role FORBIDDEN, and nothing is
+ * written. Records are checked by the same validator as the seed loader; each write names its evidence and
+ * runs in one transaction, stamping createdAt, updatedAt and updatedBy.
+ */
+export type MutationUpsertEntityArgs = {
+  evidence: EvidenceInput;
+  input: EntityInput;
 };
 
 /** Anything with a stable id. Ids are public API: once published they do not change. */
@@ -2221,6 +2428,24 @@ export type SourceFilter = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new Source document. */
+export type SourceInput = {
+  /** How reliable it is. */
+  confidence: Confidence;
+  /** Publication date. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** Its id, `source:<slug>`. */
+  id: Scalars['ID']['input'];
+  /** ISO 639-1 language, e.g. `de`. */
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** Who published it. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** Title of the document. */
+  title: Scalars['String']['input'];
+  /** Where to read it (http or https). */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** One stage of a value chain. */
 export type Stage = Entity & Node & {
   __typename?: 'Stage';
@@ -2427,6 +2652,13 @@ export type TimelineKind =
   /** An actor signed an agreement (SIGNED.date). */
   | 'SIGNING';
 
+/** The outcome of unlink. */
+export type UnlinkResult = {
+  __typename?: 'UnlinkResult';
+  /** True when a relationship was removed. */
+  removed: Scalars['Boolean']['output'];
+};
+
 /** A strategic value chain: raw materials, batteries or renewable hydrogen. */
 export type ValueChain = Entity & Node & {
   __typename?: 'ValueChain';
@@ -2623,14 +2855,18 @@ export type ResolversTypes = {
   Count: ResolverTypeWrapper<Partial<Count>>;
   Date: ResolverTypeWrapper<Partial<Scalars['Date']['output']>>;
   DateRange: ResolverTypeWrapper<Partial<DateRange>>;
+  DeleteResult: ResolverTypeWrapper<Partial<DeleteResult>>;
   Direction: ResolverTypeWrapper<Partial<Direction>>;
   Entity: ResolverTypeWrapper<EntityRow>;
+  EntityInput: ResolverTypeWrapper<Partial<EntityInput>>;
   EntityType: ResolverTypeWrapper<Partial<EntityType>>;
+  EntityWriteResult: ResolverTypeWrapper<Partial<Omit<EntityWriteResult, 'entity'> & { entity: ResolversTypes['Entity'] }>>;
   Event: ResolverTypeWrapper<EntityRow>;
   EventConnection: ResolverTypeWrapper<Partial<Omit<EventConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EventEdge']>, nodes: Array<ResolversTypes['Event']> }>>;
   EventEdge: ResolverTypeWrapper<Partial<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>>;
   EventFilter: ResolverTypeWrapper<Partial<EventFilter>>;
   EventKind: ResolverTypeWrapper<Partial<EventKind>>;
+  EvidenceInput: ResolverTypeWrapper<Partial<EvidenceInput>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   FundingInstrument: ResolverTypeWrapper<EntityRow>;
   FundingInstrumentConnection: ResolverTypeWrapper<Partial<Omit<FundingInstrumentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FundingInstrumentEdge']>, nodes: Array<ResolversTypes['FundingInstrument']> }>>;
@@ -2638,15 +2874,23 @@ export type ResolversTypes = {
   FundingInstrumentFilter: ResolverTypeWrapper<Partial<FundingInstrumentFilter>>;
   FundingInstrumentKind: ResolverTypeWrapper<Partial<FundingInstrumentKind>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
+  ImportFormat: ResolverTypeWrapper<Partial<ImportFormat>>;
+  ImportProblem: ResolverTypeWrapper<Partial<ImportProblem>>;
+  ImportReport: ResolverTypeWrapper<Partial<ImportReport>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  JSONObject: ResolverTypeWrapper<Partial<Scalars['JSONObject']['output']>>;
   Language: ResolverTypeWrapper<Partial<Language>>;
+  LinkInput: ResolverTypeWrapper<Partial<LinkInput>>;
+  LinkWriteResult: ResolverTypeWrapper<Partial<Omit<LinkWriteResult, 'relationship'> & { relationship: ResolversTypes['Relationship'] }>>;
   LocalizedName: ResolverTypeWrapper<Partial<LocalizedName>>;
+  LocalizedNameInput: ResolverTypeWrapper<Partial<LocalizedNameInput>>;
   Material: ResolverTypeWrapper<EntityRow>;
   MaterialConnection: ResolverTypeWrapper<Partial<Omit<MaterialConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MaterialEdge']>, nodes: Array<ResolversTypes['Material']> }>>;
   MaterialEdge: ResolverTypeWrapper<Partial<Omit<MaterialEdge, 'node'> & { node: ResolversTypes['Material'] }>>;
   MaterialFilter: ResolverTypeWrapper<Partial<MaterialFilter>>;
   MaterialKind: ResolverTypeWrapper<Partial<MaterialKind>>;
   MaterialStat: ResolverTypeWrapper<Partial<Omit<MaterialStat, 'material'> & { material: ResolversTypes['Material'] }>>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<EntityRow>;
   Order: ResolverTypeWrapper<Partial<Order>>;
   OrderField: ResolverTypeWrapper<Partial<OrderField>>;
@@ -2673,6 +2917,7 @@ export type ResolversTypes = {
   SourceConnection: ResolverTypeWrapper<Partial<Omit<SourceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SourceEdge']>, nodes: Array<ResolversTypes['Source']> }>>;
   SourceEdge: ResolverTypeWrapper<Partial<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>>;
   SourceFilter: ResolverTypeWrapper<Partial<SourceFilter>>;
+  SourceInput: ResolverTypeWrapper<Partial<SourceInput>>;
   Stage: ResolverTypeWrapper<EntityRow>;
   StageStat: ResolverTypeWrapper<Partial<Omit<StageStat, 'stage'> & { stage: ResolversTypes['Stage'] }>>;
   StageView: ResolverTypeWrapper<Partial<Omit<StageView, 'euActors' | 'funding' | 'kzActors' | 'materials' | 'projects' | 'stage'> & { euActors: Array<ResolversTypes['Actor']>, funding: Array<ResolversTypes['Relationship']>, kzActors: Array<ResolversTypes['Actor']>, materials: Array<ResolversTypes['Material']>, projects: Array<ResolversTypes['Project']>, stage: ResolversTypes['Stage'] }>>;
@@ -2683,6 +2928,7 @@ export type ResolversTypes = {
   Timeline: ResolverTypeWrapper<Partial<Omit<Timeline, 'entries'> & { entries: Array<ResolversTypes['TimelineEntry']> }>>;
   TimelineEntry: ResolverTypeWrapper<Partial<Omit<TimelineEntry, 'object' | 'relationship' | 'sources' | 'subject'> & { object?: Maybe<ResolversTypes['Entity']>, relationship?: Maybe<ResolversTypes['Relationship']>, sources: Array<ResolversTypes['Source']>, subject: ResolversTypes['Entity'] }>>;
   TimelineKind: ResolverTypeWrapper<Partial<TimelineKind>>;
+  UnlinkResult: ResolverTypeWrapper<Partial<UnlinkResult>>;
   ValueChain: ResolverTypeWrapper<EntityRow>;
   ValueChainConnection: ResolverTypeWrapper<Partial<Omit<ValueChainConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ValueChainEdge']>, nodes: Array<ResolversTypes['ValueChain']> }>>;
   ValueChainEdge: ResolverTypeWrapper<Partial<Omit<ValueChainEdge, 'node'> & { node: ResolversTypes['ValueChain'] }>>;
@@ -2708,24 +2954,35 @@ export type ResolversParentTypes = {
   Count: Partial<Count>;
   Date: Partial<Scalars['Date']['output']>;
   DateRange: Partial<DateRange>;
+  DeleteResult: Partial<DeleteResult>;
   Entity: EntityRow;
+  EntityInput: Partial<EntityInput>;
+  EntityWriteResult: Partial<Omit<EntityWriteResult, 'entity'> & { entity: ResolversParentTypes['Entity'] }>;
   Event: EntityRow;
   EventConnection: Partial<Omit<EventConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EventEdge']>, nodes: Array<ResolversParentTypes['Event']> }>;
   EventEdge: Partial<Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] }>;
   EventFilter: Partial<EventFilter>;
+  EvidenceInput: Partial<EvidenceInput>;
   Float: Partial<Scalars['Float']['output']>;
   FundingInstrument: EntityRow;
   FundingInstrumentConnection: Partial<Omit<FundingInstrumentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FundingInstrumentEdge']>, nodes: Array<ResolversParentTypes['FundingInstrument']> }>;
   FundingInstrumentEdge: Partial<Omit<FundingInstrumentEdge, 'node'> & { node: ResolversParentTypes['FundingInstrument'] }>;
   FundingInstrumentFilter: Partial<FundingInstrumentFilter>;
   ID: Partial<Scalars['ID']['output']>;
+  ImportProblem: Partial<ImportProblem>;
+  ImportReport: Partial<ImportReport>;
   Int: Partial<Scalars['Int']['output']>;
+  JSONObject: Partial<Scalars['JSONObject']['output']>;
+  LinkInput: Partial<LinkInput>;
+  LinkWriteResult: Partial<Omit<LinkWriteResult, 'relationship'> & { relationship: ResolversParentTypes['Relationship'] }>;
   LocalizedName: Partial<LocalizedName>;
+  LocalizedNameInput: Partial<LocalizedNameInput>;
   Material: EntityRow;
   MaterialConnection: Partial<Omit<MaterialConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MaterialEdge']>, nodes: Array<ResolversParentTypes['Material']> }>;
   MaterialEdge: Partial<Omit<MaterialEdge, 'node'> & { node: ResolversParentTypes['Material'] }>;
   MaterialFilter: Partial<MaterialFilter>;
   MaterialStat: Partial<Omit<MaterialStat, 'material'> & { material: ResolversParentTypes['Material'] }>;
+  Mutation: Record<PropertyKey, never>;
   Node: EntityRow;
   Order: Partial<Order>;
   PageInfo: Partial<PageInfo>;
@@ -2747,6 +3004,7 @@ export type ResolversParentTypes = {
   SourceConnection: Partial<Omit<SourceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SourceEdge']>, nodes: Array<ResolversParentTypes['Source']> }>;
   SourceEdge: Partial<Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] }>;
   SourceFilter: Partial<SourceFilter>;
+  SourceInput: Partial<SourceInput>;
   Stage: EntityRow;
   StageStat: Partial<Omit<StageStat, 'stage'> & { stage: ResolversParentTypes['Stage'] }>;
   StageView: Partial<Omit<StageView, 'euActors' | 'funding' | 'kzActors' | 'materials' | 'projects' | 'stage'> & { euActors: Array<ResolversParentTypes['Actor']>, funding: Array<ResolversParentTypes['Relationship']>, kzActors: Array<ResolversParentTypes['Actor']>, materials: Array<ResolversParentTypes['Material']>, projects: Array<ResolversParentTypes['Project']>, stage: ResolversParentTypes['Stage'] }>;
@@ -2756,6 +3014,7 @@ export type ResolversParentTypes = {
   SubgraphNode: Partial<Omit<SubgraphNode, 'node'> & { node: ResolversParentTypes['Entity'] }>;
   Timeline: Partial<Omit<Timeline, 'entries'> & { entries: Array<ResolversParentTypes['TimelineEntry']> }>;
   TimelineEntry: Partial<Omit<TimelineEntry, 'object' | 'relationship' | 'sources' | 'subject'> & { object?: Maybe<ResolversParentTypes['Entity']>, relationship?: Maybe<ResolversParentTypes['Relationship']>, sources: Array<ResolversParentTypes['Source']>, subject: ResolversParentTypes['Entity'] }>;
+  UnlinkResult: Partial<UnlinkResult>;
   ValueChain: EntityRow;
   ValueChainConnection: Partial<Omit<ValueChainConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ValueChainEdge']>, nodes: Array<ResolversParentTypes['ValueChain']> }>;
   ValueChainEdge: Partial<Omit<ValueChainEdge, 'node'> & { node: ResolversParentTypes['ValueChain'] }>;
@@ -2893,8 +3152,19 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export type DeleteResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteResult'] = ResolversParentTypes['DeleteResult']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  relationshipsDeleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'Actor' | 'Agreement' | 'Claim' | 'CooperationArea' | 'Event' | 'FundingInstrument' | 'Material' | 'Place' | 'Project' | 'Source' | 'Stage' | 'ValueChain', ParentType, ContextType>;
+};
+
+export type EntityWriteResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityWriteResult'] = ResolversParentTypes['EntityWriteResult']> = {
+  changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 };
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
@@ -2964,6 +3234,32 @@ export type FundingInstrumentEdgeResolvers<ContextType = Context, ParentType ext
   node?: Resolver<ResolversTypes['FundingInstrument'], ParentType, ContextType>;
 };
 
+export type ImportProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportProblem'] = ResolversParentTypes['ImportProblem']> = {
+  column?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
+  created?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['ImportProblem']>, ParentType, ContextType>;
+  unchanged?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
+  updated?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
+};
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
+export type LinkWriteResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LinkWriteResult'] = ResolversParentTypes['LinkWriteResult']> = {
+  changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+};
+
 export type LocalizedNameResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocalizedName'] = ResolversParentTypes['LocalizedName']> = {
   language?: Resolver<ResolversTypes['Language'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3007,6 +3303,14 @@ export type MaterialStatResolvers<ContextType = Context, ParentType extends Reso
   coveredBy?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
   projects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  deleteEntity?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'id'>>;
+  importRecords?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportRecordsArgs, 'data' | 'dryRun' | 'format'>>;
+  link?: Resolver<ResolversTypes['LinkWriteResult'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'evidence' | 'input'>>;
+  unlink?: Resolver<ResolversTypes['UnlinkResult'], ParentType, ContextType, RequireFields<MutationUnlinkArgs, 'from' | 'to' | 'type'>>;
+  upsertEntity?: Resolver<ResolversTypes['EntityWriteResult'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'evidence' | 'input'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -3270,6 +3574,10 @@ export type TimelineEntryResolvers<ContextType = Context, ParentType extends Res
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type UnlinkResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnlinkResult'] = ResolversParentTypes['UnlinkResult']> = {
+  removed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type ValueChainResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValueChain'] = ResolversParentTypes['ValueChain']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainCoveredByArgs, 'first'>>;
@@ -3314,18 +3622,25 @@ export type Resolvers<ContextType = Context> = {
   Corridor?: CorridorResolvers<ContextType>;
   Count?: CountResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DeleteResult?: DeleteResultResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
+  EntityWriteResult?: EntityWriteResultResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   FundingInstrument?: FundingInstrumentResolvers<ContextType>;
   FundingInstrumentConnection?: FundingInstrumentConnectionResolvers<ContextType>;
   FundingInstrumentEdge?: FundingInstrumentEdgeResolvers<ContextType>;
+  ImportProblem?: ImportProblemResolvers<ContextType>;
+  ImportReport?: ImportReportResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
+  LinkWriteResult?: LinkWriteResultResolvers<ContextType>;
   LocalizedName?: LocalizedNameResolvers<ContextType>;
   Material?: MaterialResolvers<ContextType>;
   MaterialConnection?: MaterialConnectionResolvers<ContextType>;
   MaterialEdge?: MaterialEdgeResolvers<ContextType>;
   MaterialStat?: MaterialStatResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
@@ -3351,6 +3666,7 @@ export type Resolvers<ContextType = Context> = {
   SubgraphNode?: SubgraphNodeResolvers<ContextType>;
   Timeline?: TimelineResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
+  UnlinkResult?: UnlinkResultResolvers<ContextType>;
   ValueChain?: ValueChainResolvers<ContextType>;
   ValueChainConnection?: ValueChainConnectionResolvers<ContextType>;
   ValueChainEdge?: ValueChainEdgeResolvers<ContextType>;

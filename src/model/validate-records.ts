@@ -22,16 +22,19 @@ import {
   type RelationshipType,
 } from './vocabulary.ts';
 
-/** Where a record came from: a file and a line (1-based), for error messages. */
+/** Where a record came from: a file, a line (1-based) and, where it can be told, a column, for error messages. */
 export interface RecordLocation {
   file: string;
   line: number;
+  column?: number;
 }
 
 /** A raw record with its location, as read from a file or a request. */
 export interface LocatedRecord {
   location: RecordLocation;
   record: Record<string, unknown>;
+  /** Column of each field in its file (CSV), so that problems can name the column. */
+  columns?: Record<string, number>;
 }
 
 /** One problem found in one record. */
@@ -74,9 +77,18 @@ export interface ValidateOptions {
 const ENTITY_BASE_KEYS = new Set(['type', 'id', 'name', 'names', 'description', 'confidence', 'sourceIds']);
 const RELATIONSHIP_BASE_KEYS = new Set(['type', 'from', 'to', 'key', 'sourceIds']);
 
-/** Formats a problem as `file:line (subject): message`. */
+/** Formats a problem as `file:line[:column] (subject): message`. */
 export function formatProblem(problem: ValidationProblem): string {
-  return `${problem.location.file}:${problem.location.line} (${problem.subject}): ${problem.message}`;
+  const { file, line, column } = problem.location;
+  return `${file}:${line}${column ? `:${column}` : ''} (${problem.subject}): ${problem.message}`;
+}
+
+// Private: a reporter that locates each problem at the record, and at the field's column when known.
+function reporterFor(input: LocatedRecord, subject: string, problems: ValidationProblem[]) {
+  return (message: string, field?: string) => {
+    const column = field ? input.columns?.[field] : undefined;
+    problems.push({ location: column ? { ...input.location, column } : input.location, subject, message });
+  };
 }
 
 /** Validates entity and relationship records together; returns every problem, or the records to write. */
@@ -134,93 +146,95 @@ export function validateRecords(
 
 // Private: one entity record; pushes its problems and returns it when it has none.
 function validateEntity(
-  { record, location }: LocatedRecord,
+  input: LocatedRecord,
   typeOf: (id: string) => EntityType | undefined,
   problems: ValidationProblem[],
 ): EntityRecord | undefined {
+  const { record } = input;
   const subject = typeof record.id === 'string' ? record.id : '(no id)';
   const before = problems.length;
-  const report = (message: string) => problems.push({ location, subject, message });
+  const report = reporterFor(input, subject, problems);
 
   const type = record.type;
   if (typeof type !== 'string' || !isEntityType(type)) {
-    report(`Unknown entity type ${JSON.stringify(type)}; expected one of ${ENTITY_TYPE_NAMES.join(', ')}.`);
+    report(`Unknown entity type ${JSON.stringify(type)}; expected one of ${ENTITY_TYPE_NAMES.join(', ')}.`, 'type');
     return undefined;
   }
   const spec = ENTITY_TYPES[type];
   const id = record.id;
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-    report(`"id" must look like "${spec.prefix}:lowercase-ascii-slug", but got ${JSON.stringify(id)}.`);
+    report(`"id" must look like "${spec.prefix}:lowercase-ascii-slug", but got ${JSON.stringify(id)}.`, 'id');
   } else if (entityTypeOfId(id) !== type) {
-    report(`Id "${id}" must start with "${spec.prefix}:" for type ${type}.`);
+    report(`Id "${id}" must start with "${spec.prefix}:" for type ${type}.`, 'id');
   }
 
   const allowed: Record<string, PropertySpec> = { ...COMMON_ENTITY_PROPERTIES, ...spec.properties };
   for (const key of Object.keys(record)) {
     if (!ENTITY_BASE_KEYS.has(key) && !(key in allowed)) {
-      report(`Unknown property "${key}" on ${type}; allowed: ${Object.keys(spec.properties).join(', ') || '(none beyond the shared ones)'}.`);
+      report(`Unknown property "${key}" on ${type}; allowed: ${Object.keys(spec.properties).join(', ') || '(none beyond the shared ones)'}.`, key);
     }
   }
   const properties: Record<string, unknown> = { id };
   for (const [key, propertySpec] of Object.entries(allowed)) {
-    const value = checkProperty(key, record[key], propertySpec, report);
+    const value = checkProperty(key, record[key], propertySpec, (message) => report(message, key));
     if (value !== undefined) properties[key] = value;
   }
-  const names = checkNames(record.names, report);
+  const names = checkNames(record.names, (message) => report(message, 'names'));
   properties.names = names.map(([, value]) => value);
   properties.nameLangs = names.map(([language]) => language);
-  properties.sourceIds = checkSourceIds(record.sourceIds, typeOf, report, type === 'Source' ? (id as string) : undefined);
+  properties.sourceIds = checkSourceIds(record.sourceIds, typeOf, (message) => report(message, 'sourceIds'), type === 'Source' ? (id as string) : undefined);
 
   return problems.length === before ? { type, id: id as string, properties } : undefined;
 }
 
 // Private: one relationship record; pushes its problems and returns it when it has none.
 function validateRelationship(
-  { record, location }: LocatedRecord,
+  input: LocatedRecord,
   typeOf: (id: string) => EntityType | undefined,
   problems: ValidationProblem[],
 ): RelationshipRecord | undefined {
+  const { record } = input;
   const subject = describeLink(record);
   const before = problems.length;
-  const report = (message: string) => problems.push({ location, subject, message });
+  const report = reporterFor(input, subject, problems);
 
   const type = record.type;
   if (typeof type !== 'string' || !isRelationshipType(type)) {
-    report(`Unknown relationship type ${JSON.stringify(type)}; expected one of ${RELATIONSHIP_TYPE_NAMES.join(', ')}.`);
+    report(`Unknown relationship type ${JSON.stringify(type)}; expected one of ${RELATIONSHIP_TYPE_NAMES.join(', ')}.`, 'type');
     return undefined;
   }
   const spec = RELATIONSHIP_TYPES[type];
   for (const [end, allowedTypes] of [['from', spec.from], ['to', spec.to]] as const) {
     const id = record[end];
     if (typeof id !== 'string' || id === '') {
-      report(`"${end}" must be an entity id, but got ${JSON.stringify(id)}.`);
+      report(`"${end}" must be an entity id, but got ${JSON.stringify(id)}.`, end);
       continue;
     }
     const endType = typeOf(id);
     if (endType === undefined) {
-      report(`"${end}" refers to "${id}", which does not exist.`);
+      report(`"${end}" refers to "${id}", which does not exist.`, end);
     } else if (!(allowedTypes as readonly string[]).includes(endType)) {
-      report(`${type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${endType} ("${id}"); allowed: ${allowedTypes.join(', ')}.`);
+      report(`${type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${endType} ("${id}"); allowed: ${allowedTypes.join(', ')}.`, end);
     }
   }
   const key = record.key ?? '';
-  if (typeof key !== 'string') report(`"key" must be a string, but got ${JSON.stringify(key)}.`);
+  if (typeof key !== 'string') report(`"key" must be a string, but got ${JSON.stringify(key)}.`, 'key');
 
   const allowed: Record<string, PropertySpec> = { ...COMMON_RELATIONSHIP_PROPERTIES, ...spec.properties };
   for (const name of Object.keys(record)) {
     if (!RELATIONSHIP_BASE_KEYS.has(name) && !(name in allowed)) {
-      report(`Unknown property "${name}" on ${type}; allowed: ${Object.keys(allowed).join(', ')}.`);
+      report(`Unknown property "${name}" on ${type}; allowed: ${Object.keys(allowed).join(', ')}.`, name);
     }
   }
   const properties: Record<string, unknown> = { key };
   for (const [name, propertySpec] of Object.entries(allowed)) {
-    const value = checkProperty(name, record[name], { ...propertySpec, required: propertySpec.required || name === 'confidence' }, report);
+    const value = checkProperty(name, record[name], { ...propertySpec, required: propertySpec.required || name === 'confidence' }, (message) => report(message, name));
     if (value !== undefined) properties[name] = value;
   }
-  properties.sourceIds = checkSourceIds(record.sourceIds, typeOf, report);
+  properties.sourceIds = checkSourceIds(record.sourceIds, typeOf, (message) => report(message, 'sourceIds'));
   for (const [start, end] of [['validFrom', 'validTo']] as const) {
     if (typeof properties[start] === 'string' && typeof properties[end] === 'string' && properties[start] > properties[end]) {
-      report(`"${start}" (${properties[start]}) is after "${end}" (${properties[end]}).`);
+      report(`"${start}" (${properties[start]}) is after "${end}" (${properties[end]}).`, start);
     }
   }
   return problems.length === before

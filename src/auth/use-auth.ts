@@ -1,0 +1,124 @@
+/**
+ * Access control as Yoga plugins. Callers authenticate with `Authorization: Bearer <token>`, where the
+ * token is an API key from the configuration (compared in constant time) or a JWT verified by
+ * @graphql-yoga/plugin-jwt. Reads are open unless configured otherwise; every mutation needs the editor
+ * role. A write without a token is UNAUTHENTICATED, with the wrong role FORBIDDEN, and nothing runs.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createInlineSigningKeyProvider, useJWT, type JWTExtendContextFields } from '@graphql-yoga/plugin-jwt';
+import { getOperationAST, GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { ApiKey, AuthConfig, Role } from '../config.ts';
+
+/** Who is calling: a name for updatedBy stamps, and roles. */
+export interface Viewer {
+  id: string;
+  roles: readonly Role[];
+}
+
+/** Options of useAuth; the defaults are open reads and no way to write. */
+export type AuthOptions = Partial<AuthConfig>;
+
+const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+
+/** The plugins that authenticate callers and guard writes. Put them before any plugin that reads `viewer`. */
+export function useAuth(options: AuthOptions = {}): Plugin[] {
+  const { apiKeys = [], jwtSecret, jwtIssuer, jwtAudience, readsRequireAuth = false } = options;
+  const plugins: Plugin[] = [];
+  if (jwtSecret) {
+    plugins.push(
+      useJWT({
+        signingKeyProviders: [createInlineSigningKeyProvider(jwtSecret)],
+        // Only tokens shaped like a JWT go to the JWT plugin; API keys are checked below.
+        tokenLookupLocations: [
+          ({ request }) => {
+            const token = bearerToken(request);
+            return token && JWT_SHAPE.test(token) ? { token, prefix: 'Bearer' } : undefined;
+          },
+        ],
+        tokenVerification: {
+          algorithms: ['HS256'],
+          ...(jwtIssuer ? { issuer: jwtIssuer } : {}),
+          ...(jwtAudience ? { audience: jwtAudience } : {}),
+        },
+        reject: { missingToken: false, invalidToken: true },
+        extendContext: 'jwt',
+      }) as Plugin,
+    );
+  }
+  const digests = apiKeys.map((apiKey) => ({ apiKey, digest: sha256(apiKey.key) }));
+
+  plugins.push({
+    onContextBuilding({ context, extendContext }) {
+      const jwt = (context as { jwt?: JWTExtendContextFields }).jwt;
+      if (jwt) {
+        extendContext({ viewer: viewerOfJwt(jwt) } as never);
+        return;
+      }
+      const token = bearerToken((context as { request: Request }).request);
+      if (token === undefined) return;
+      if (JWT_SHAPE.test(token)) throw unauthenticated('JWTs are not accepted here: no JWT_SECRET is configured.');
+      const apiKey = findApiKey(digests, token);
+      if (!apiKey) throw unauthenticated('The bearer token is not a valid API key.');
+      extendContext({ viewer: { id: `api-key:${apiKey.name}`, roles: rolesOf(apiKey.role) } } as never);
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      const viewer = (args.contextValue as { viewer?: Viewer }).viewer;
+      let error: GraphQLError | undefined;
+      if (operation?.operation === 'mutation') {
+        if (!viewer) error = unauthenticated('Writes need a bearer token (an API key or a JWT) with the editor role.');
+        else if (!viewer.roles.includes('editor')) {
+          error = new GraphQLError(`"${viewer.id}" has the role ${viewer.roles.join(', ')}; writes need the editor role.`, {
+            extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+          });
+        }
+      } else if (readsRequireAuth && !viewer) {
+        error = unauthenticated('Reads need a bearer token (an API key or a JWT) on this server.');
+      }
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+  });
+  return plugins;
+}
+
+// Private: the token of an `Authorization: Bearer <token>` header.
+function bearerToken(request: Request | undefined): string | undefined {
+  const header = request?.headers.get('authorization');
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  return match[1];
+}
+
+// Private: the configured key equal to `token`, compared in constant time over fixed-length digests.
+function findApiKey(digests: readonly { apiKey: ApiKey; digest: Buffer }[], token: string): ApiKey | undefined {
+  const candidate = sha256(token);
+  let found: ApiKey | undefined;
+  for (const { apiKey, digest } of digests) {
+    if (timingSafeEqual(digest, candidate)) found = apiKey;
+  }
+  return found;
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+// Private: editors can also read.
+function rolesOf(role: Role): Role[] {
+  return role === 'editor' ? ['viewer', 'editor'] : ['viewer'];
+}
+
+// Private: roles from a JWT's `roles` (array) or `role` (string) claim; only known roles count.
+function viewerOfJwt(jwt: JWTExtendContextFields): Viewer {
+  const payload = jwt.payload as Record<string, unknown>;
+  const claimed = Array.isArray(payload.roles) ? payload.roles : typeof payload.role === 'string' ? [payload.role] : [];
+  const roles = new Set<Role>();
+  for (const role of claimed) if (role === 'editor' || role === 'viewer') for (const granted of rolesOf(role)) roles.add(granted);
+  return { id: `jwt:${String(payload.sub ?? 'anonymous')}`, roles: [...roles] };
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
