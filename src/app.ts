@@ -53,7 +53,15 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       const summary = await seedIfEmpty(db);
       if (summary) logger.info({ nodes: summary.nodeCount, relationships: summary.relationshipCount }, 'Loaded the curated seed into an empty database.');
     }
-    const yoga = createServer({ db, logger, auth: config.auth });
+    const yoga = createServer({
+      db,
+      logger,
+      auth: config.auth,
+      graphiql: config.graphiql,
+      introspection: config.introspection,
+      limits: { maxCost: config.maxQueryCost },
+      observability: { slowStatementMs: config.slowStatementMs },
+    });
     server = createHttpServer(yoga);
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);

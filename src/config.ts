@@ -56,6 +56,10 @@ const environmentSchema = z.object({
   JWT_ISSUER: z.string().trim().min(1).optional(),
   JWT_AUDIENCE: z.string().trim().min(1).optional(),
   READS_REQUIRE_AUTH: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  GRAPHIQL: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  INTROSPECTION: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  MAX_QUERY_COST: positiveInt(50000, 10_000_000),
+  SLOW_STATEMENT_MS: positiveInt(500, 600000),
 });
 
 /** Roles a caller can have: viewers read, editors also write. */
@@ -111,6 +115,14 @@ export interface Config {
   readonly seedOnEmpty: boolean;
   /** Access control: API keys and JWT verification. */
   readonly auth: AuthConfig;
+  /** Serve GraphiQL to browsers at /graphql. @default true */
+  readonly graphiql: boolean;
+  /** Answer introspection queries; turn off in production to hide the schema. @default true */
+  readonly introspection: boolean;
+  /** Highest query cost (page sizes multiplied along the nesting). @default 50000 */
+  readonly maxQueryCost: number;
+  /** Statements slower than this are logged. @default 500 */
+  readonly slowStatementMs: number;
 }
 
 /** Who may read and write. */
@@ -156,6 +168,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4jPageCacheMb: e.NEO4J_PAGECACHE_MB,
     neo4jTxTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
     seedOnEmpty: e.SEED_ON_EMPTY,
+    graphiql: e.GRAPHIQL,
+    introspection: e.INTROSPECTION,
+    maxQueryCost: e.MAX_QUERY_COST,
+    slowStatementMs: e.SLOW_STATEMENT_MS,
     auth: {
       apiKeys: e.API_KEYS ?? [],
       jwtSecret: e.JWT_SECRET,

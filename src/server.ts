@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { useAuth, type AuthOptions } from './auth/use-auth.ts';
+import { useLimits, type LimitOptions } from './plugins/use-limits.ts';
+import { useObservability, type ObservabilityOptions } from './plugins/use-observability.ts';
 import { createContext, type Context } from './context.ts';
 import { isUnavailableError, type Database } from './db/database.ts';
 import { serviceUnavailable, type ErrorCode } from './errors.ts';
@@ -33,6 +36,12 @@ export interface ServerOptions {
   graphiql?: boolean;
   /** Who may read and write. @default open reads, no writes */
   auth?: AuthOptions;
+  /** Answer introspection queries. @default true */
+  introspection?: boolean;
+  /** Query limits. @default see LimitOptions */
+  limits?: LimitOptions;
+  /** Request ids, metrics and the slow-statement log. @default see ObservabilityOptions */
+  observability?: ObservabilityOptions;
 }
 
 /** Builds the executable schema from schema.graphql and the resolvers. */
@@ -45,9 +54,11 @@ export function createSchema() {
 
 /** The Yoga instance with /graphql, /healthz and /readyz. */
 export function createServer(options: ServerOptions): YogaServerInstance<Record<string, unknown>, Context> {
-  const { db, logger, graphiql = true, auth = {} } = options;
+  const { db, logger, graphiql = true, auth = {}, introspection = true, limits = {}, observability = {} } = options;
+  const schema = createSchema();
   return createYoga<Record<string, unknown>, Context>({
-    schema: createSchema(),
+    schema,
+    batching: false,
     context: () => createContext(db),
     graphiql,
     landingPage: false,
@@ -64,7 +75,13 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
-    plugins: [useHealthEndpoints(db), ...useAuth(auth)],
+    plugins: [
+      useHealthEndpoints(db),
+      ...useObservability(db, logger, observability),
+      ...useLimits(schema, limits),
+      ...useAuth(auth),
+      ...(introspection ? [] : [useDisableIntrospection()]),
+    ],
   });
 }
 

@@ -20,7 +20,7 @@ export interface DatabaseOptions {
   database?: string;
   /** Client-side and server-side limit for one transaction. @default 15000 */
   txTimeoutMs?: number;
-  /** How long to wait for a connection before SERVICE_UNAVAILABLE. @default 2000 */
+  /** How long to wait for a connection, and to retry transient failures, before SERVICE_UNAVAILABLE. @default 1000 */
   connectTimeoutMs?: number;
 }
 
@@ -59,10 +59,10 @@ export interface WriteTx {
 
 /** Connects to Neo4j; does not wait for it to answer (see ping). */
 export function createDatabase(options: DatabaseOptions): Database {
-  const { uri, user = 'neo4j', password = '', database, txTimeoutMs = 15000, connectTimeoutMs = 2000 } = options;
+  const { uri, user = 'neo4j', password = '', database, txTimeoutMs = 15000, connectTimeoutMs = 1000 } = options;
   const driver: Driver = neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : neo4j.auth.basic(user, ''), {
     connectionTimeout: connectTimeoutMs,
-    connectionAcquisitionTimeout: connectTimeoutMs + 1000,
+    connectionAcquisitionTimeout: connectTimeoutMs + 500,
     maxTransactionRetryTime: connectTimeoutMs,
     maxConnectionPoolSize: 64,
     userAgent: 'value-chain-graph/0.1',

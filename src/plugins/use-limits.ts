@@ -1,0 +1,106 @@
+/**
+ * Limits on what one request may ask for, as Yoga plugins: graphql-armor's depth, alias, token and
+ * directive limits; a query cost that multiplies page sizes along the nesting (graphql-query-complexity);
+ * a request body size limit; and CSRF prevention. A request over a limit is refused before any Cypher runs.
+ */
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { Plugin } from 'graphql-yoga';
+
+/** Options of useLimits; every field has a documented default. */
+export interface LimitOptions {
+  /** Deepest selection. @default 15 */
+  maxDepth?: number;
+  /** Most aliases in one document. @default 15 */
+  maxAliases?: number;
+  /** Most tokens in one document. @default 5000 */
+  maxTokens?: number;
+  /** Most directives in one document. @default 20 */
+  maxDirectives?: number;
+  /** Highest query cost: the sum over fields of the page sizes multiplied along their nesting. @default 50000 */
+  maxCost?: number;
+  /** Largest request body in bytes. @default 6 MiB (room for a 5 MB importRecords) */
+  maxBodyBytes?: number;
+}
+
+/** Page size assumed for a list field whose `first`/`last` is not given (the API's defaults). */
+const DEFAULT_PAGE_SIZE = 20;
+
+/** The limit plugins, in the order they must run. */
+export function useLimits(schema: GraphQLSchema, options: LimitOptions = {}): Plugin[] {
+  const { maxDepth = 15, maxAliases = 15, maxTokens = 5000, maxDirectives = 20, maxCost = 50_000, maxBodyBytes = 6 * 1024 * 1024 } = options;
+  const reject = (limit: string) => (_context: unknown, error: GraphQLError) => {
+    throw new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} Simplify the query (${limit}).`, { extensions: { code: 'BAD_USER_INPUT' } });
+  };
+  const armor = new EnvelopArmor({
+    blockFieldSuggestion: { enabled: false },
+    costLimit: { enabled: false },
+    maxDepth: { n: maxDepth, onReject: [reject('depth')], propagateOnRejection: false, flattenFragments: true },
+    maxAliases: { n: maxAliases, onReject: [reject('aliases')], propagateOnRejection: false },
+    maxTokens: { n: maxTokens, onReject: [reject('tokens')], propagateOnRejection: false },
+    maxDirectives: { n: maxDirectives, onReject: [reject('directives')], propagateOnRejection: false },
+  });
+  return [
+    useBodyLimit(maxBodyBytes),
+    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }) as Plugin,
+    ...(armor.protect().plugins as Plugin[]),
+    useQueryCost(schema, maxCost),
+  ];
+}
+
+/**
+ * The query cost: each field costs 1; a field with `first`/`last` (a page or a list of paths, hits, ...)
+ * multiplies what is below it by its page size, so `actors(first: 100) { edges { node { offices(first: 100)
+ * { ... } } } }` costs about 100 x 100. Arguments' defaults count when not given.
+ */
+export function useQueryCost(schema: GraphQLSchema, maxCost: number): Plugin {
+  const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+    if (!field.args.some((arg) => arg.name === 'first' || arg.name === 'last')) return undefined;
+    const size = Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE);
+    return Math.max(1, Number.isFinite(size) ? size : DEFAULT_PAGE_SIZE) * (1 + childComplexity);
+  };
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      let cost: number;
+      try {
+        cost = getComplexity({
+          schema,
+          query: args.document,
+          variables: (args.variableValues ?? {}) as Record<string, unknown>,
+          operationName: args.operationName ?? undefined,
+          estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+        });
+      } catch {
+        return; // Invalid variables are reported by execution itself.
+      }
+      if (cost > maxCost) {
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(`The query costs ${cost}, over the limit of ${maxCost} (page sizes multiplied along the nesting); lower "first" or nest less.`, {
+              extensions: { code: 'BAD_USER_INPUT' },
+            }),
+          ],
+        });
+      }
+    },
+  };
+}
+
+/** Refuses a request body over `maxBytes` (by Content-Length) with 413 before it is read. */
+export function useBodyLimit(maxBytes: number): Plugin {
+  return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      const length = Number(request.headers.get('content-length') ?? 0);
+      if (length > maxBytes) {
+        endResponse(
+          fetchAPI.Response.json(
+            { errors: [{ message: `The request body has ${length} bytes, over the limit of ${maxBytes}.`, extensions: { code: 'BAD_USER_INPUT' } }] },
+            { status: 413 },
+          ),
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Observability as Yoga plugins: a request id per request (from X-Request-Id or new), echoed in the
+ * response and in a structured JSON log line per request; Prometheus metrics on /metrics (Yoga's own
+ * request, latency and error metrics plus errors by code and Neo4j statements by name); and a log line
+ * for every statement slower than a threshold.
+ */
+import { randomUUID } from 'node:crypto';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import type { ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { Counter, Histogram, Registry } from 'prom-client';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+
+/** Options of useObservability. */
+export interface ObservabilityOptions {
+  /** Statements slower than this are logged at warn. @default 500 */
+  slowStatementMs?: number;
+  /** Serve Prometheus metrics here; false turns them off. @default '/metrics' */
+  metricsPath?: string | false;
+}
+
+const REQUEST_ID = /^[\w.-]{1,128}$/;
+
+/** The observability plugins over `db`, logging to `logger`. */
+export function useObservability(db: Database, logger: Logger, options: ObservabilityOptions = {}): Plugin[] {
+  const { slowStatementMs = 500, metricsPath = '/metrics' } = options;
+  const registry = new Registry();
+  const statements = new Counter({ name: 'vcg_neo4j_statements_total', help: 'Cypher statements run, by statement name and mode.', labelNames: ['statement', 'mode'], registers: [registry] });
+  const statementSeconds = new Histogram({
+    name: 'vcg_neo4j_statement_duration_seconds',
+    help: 'Time per Cypher statement, by statement name.',
+    labelNames: ['statement'],
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15],
+    registers: [registry],
+  });
+  const errors = new Counter({ name: 'vcg_graphql_errors_total', help: 'GraphQL errors in responses, by extensions.code.', labelNames: ['code'], registers: [registry] });
+  db.onStatement(({ name, mode, durationMs }) => {
+    statements.inc({ statement: name, mode });
+    statementSeconds.observe({ statement: name }, durationMs / 1000);
+    if (durationMs > slowStatementMs) logger.warn({ statement: name, mode, durationMs: Math.round(durationMs) }, 'Slow Cypher statement.');
+  });
+
+  const started = new WeakMap<Request, { id: string; at: number; operation?: string; codes: string[] }>();
+  const requestLog: Plugin = {
+    onRequest({ request }) {
+      const given = request.headers.get('x-request-id');
+      started.set(request, { id: given && REQUEST_ID.test(given) ? given : randomUUID(), at: performance.now(), codes: [] });
+    },
+    onContextBuilding({ context, extendContext }) {
+      const entry = started.get((context as { request: Request }).request);
+      if (entry) extendContext({ requestId: entry.id } as never);
+    },
+    onExecute({ args }) {
+      const entry = started.get((args.contextValue as { request: Request }).request);
+      if (entry) entry.operation = args.operationName ?? undefined;
+    },
+    onResultProcess({ request, result }) {
+      const entry = started.get(request);
+      for (const single of (Array.isArray(result) ? result : [result]) as ExecutionResult[]) {
+        for (const error of single?.errors ?? []) {
+          const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+          errors.inc({ code });
+          entry?.codes.push(code);
+        }
+      }
+    },
+    onResponse({ request, response }) {
+      const entry = started.get(request);
+      if (!entry) return;
+      response.headers.set('x-request-id', entry.id);
+      const url = new URL(request.url);
+      logger.info(
+        {
+          requestId: entry.id,
+          method: request.method,
+          path: url.pathname,
+          status: response.status,
+          durationMs: Math.round((performance.now() - entry.at) * 10) / 10,
+          ...(entry.operation ? { operation: entry.operation } : {}),
+          ...(entry.codes.length ? { errorCodes: entry.codes } : {}),
+        },
+        'request',
+      );
+    },
+  };
+  const plugins: Plugin[] = [requestLog];
+  if (metricsPath) plugins.push(usePrometheus({ endpoint: metricsPath, registry }) as Plugin);
+  return plugins;
+}
