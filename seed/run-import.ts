@@ -6,10 +6,7 @@
  * Exit codes: 0 imported (or dry run clean), 1 problems (nothing written), 2 bad usage or configuration.
  */
 import { readFileSync } from 'node:fs';
-import { ConfigError, loadConfig } from '../src/config.ts';
-import { applySchema } from '../src/db/apply-schema.ts';
-import { createDatabase } from '../src/db/database.ts';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded-neo4j.ts';
+import { runWithDatabase } from '../src/db/run-with-database.ts';
 import { formatProblem } from '../src/model/validate-records.ts';
 import { importRecords, type ImportInput } from '../src/records/import-records.ts';
 import { formatOfFile } from '../src/records/read-records.ts';
@@ -37,40 +34,20 @@ for (const file of files) {
   }
 }
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(2);
-}
-
-let neo4j: EmbeddedNeo4j | undefined;
-let exitCode = 0;
-try {
-  const uri = config.neo4jUri ?? (neo4j = await startEmbeddedNeo4j({ dataDir: config.neo4jDataDir, log: () => undefined })).uri;
-  const db = createDatabase({ uri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase });
-  try {
-    await applySchema(db);
+await runWithDatabase(
+  async (db) => {
     const outcome = await importRecords(db, inputs, { dryRun, stamp: { by: `import:${process.env.USER ?? 'cli'}` } });
     if (outcome.problems.length > 0) {
       console.error(`Found ${outcome.problems.length} problem(s); nothing was written:`);
       for (const problem of outcome.problems) console.error(`  ${formatProblem(problem)}`);
-      exitCode = 1;
-    } else {
-      console.log(`${dryRun ? 'Dry run, nothing written. Would' : 'Imported. Did'}:`);
-      for (const field of ['created', 'updated', 'unchanged'] as const) {
-        const counts = Object.entries(outcome[field]);
-        console.log(`  ${field.padEnd(9)} ${counts.length ? counts.map(([type, count]) => `${type} ${count}`).join(', ') : '-'}`);
-      }
+      return 1;
     }
-  } finally {
-    await db.close();
-  }
-} catch (error) {
-  console.error((error as Error).message);
-  exitCode = 1;
-} finally {
-  await neo4j?.stop();
-}
-process.exit(exitCode);
+    console.log(`${dryRun ? 'Dry run, nothing written. Would' : 'Imported. Did'}:`);
+    for (const field of ['created', 'updated', 'unchanged'] as const) {
+      const counts = Object.entries(outcome[field]);
+      console.log(`  ${field.padEnd(9)} ${counts.length ? counts.map(([type, count]) => `${type} ${count}`).join(', ') : '-'}`);
+    }
+    return 0;
+  },
+  { quiet: true },
+);
