@@ -15,6 +15,7 @@ import { useObservability, type ObservabilityOptions } from './plugins/use-obser
 import { createContext, type Context } from './context.ts';
 import { isUnavailableError, type Database } from './db/database.ts';
 import { serviceUnavailable, type ErrorCode } from './errors.ts';
+import { useExplorer } from './explorer/use-explorer.ts';
 import type { Logger } from './logger.ts';
 import { analyticsResolvers } from './resolvers/analytics.ts';
 import { collectionResolvers } from './resolvers/collections.ts';
@@ -68,7 +69,11 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
         if (hasClientErrorCode(error)) return error as Error;
         const original = (error as { originalError?: unknown }).originalError ?? error;
         if (hasClientErrorCode(original)) return original as Error;
-        const fromStatus = codeOfHttpError(original);
+        if (error instanceof GraphQLError && original instanceof GraphQLError && /^Variable "\$[_A-Za-z0-9]+" got invalid value/.test(error.message)) {
+          // graphql-js's own coercion errors for variables (e.g. 1.5 for an ID) carry no code.
+          return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } });
+        }
+        const fromStatus = codeOfHttpError(error) ?? codeOfHttpError(original);
         if (fromStatus) return new GraphQLError((original as Error).message, { extensions: { code: fromStatus, http: { status: (original as GraphQLError).extensions.http?.status } } });
         if (isUnavailableError(original)) return serviceUnavailable();
         logger.error({ err: original }, 'Unexpected error, masked as INTERNAL_SERVER_ERROR.');
@@ -81,6 +86,7 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
       ...useLimits(schema, limits),
       ...useAuth(auth),
       ...(introspection ? [] : [useDisableIntrospection()]),
+      useExplorer(),
     ],
   });
 }

@@ -1,0 +1,221 @@
+/**
+ * The export endpoints for scripts: GET /export/neighborhood.<format>?id=…&depth=…&types=…&first=… and
+ * GET /export/path.<format>?from=…&to=…&maxHops=…&types=…&first=…, where <format> is graphml, json,
+ * nodes.csv or edges.csv. Each runs the public `neighborhood` or `paths` query through the server itself,
+ * so caps, error codes and loaders are the API's own, and writes the answer as a graph document.
+ */
+import { invariant } from '../errors.ts';
+import { RELATIONSHIP_TYPE_NAMES } from '../model/vocabulary.ts';
+import { PATH_LIMITS } from '../resolvers/paths.ts';
+import {
+  EXPORT_FRAGMENTS,
+  toExportEdge,
+  toExportNode,
+  type EntityData,
+  type ExportEdge,
+  type ExportNode,
+  type GraphDocument,
+  type RelationshipData,
+} from './graph-document.ts';
+import { writeEdgesCsv, writeNodesCsv } from './write-csv.ts';
+import { writeGraphml } from './write-graphml.ts';
+
+/** A GraphQL response body as JSON. */
+export interface GraphQLResult {
+  data?: Record<string, any> | null;
+  errors?: { message: string; extensions?: { code?: string; argument?: string } }[];
+}
+
+/** Runs one operation exactly as a client's POST /graphql would and returns the response body. */
+export type ExecuteGraphQL = (operation: { query: string; variables: Record<string, unknown> }) => Promise<GraphQLResult>;
+
+/** The export URLs: /export/<what>.<format>. */
+export const EXPORT_PATH = /^\/export\/(neighborhood|path)\.(graphml|json|nodes\.csv|edges\.csv)$/;
+
+/** The export formats and how each is written and served. */
+const FORMATS = {
+  graphml: { contentType: 'application/graphml+xml; charset=utf-8', write: writeGraphml },
+  json: { contentType: 'application/json; charset=utf-8', write: (document: GraphDocument) => `${JSON.stringify(document, null, 2)}\n` },
+  'nodes.csv': { contentType: 'text/csv; charset=utf-8; header=present', write: writeNodesCsv },
+  'edges.csv': { contentType: 'text/csv; charset=utf-8; header=present', write: writeEdgesCsv },
+} as const;
+
+type Format = keyof typeof FORMATS;
+
+/** A failed export: the HTTP status and the error body `{ error: { code, message, parameter? } }`. */
+class ExportError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly parameter?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Answers a GET on an export URL (one EXPORT_PATH matches). Bad parameters are 400 BAD_USER_INPUT naming
+ * the parameter, an unknown id (or no path within maxHops) is 404 NOT_FOUND, other API errors keep their code.
+ */
+export async function handleExport(url: URL, execute: ExecuteGraphQL): Promise<Response> {
+  const [, what, format] = EXPORT_PATH.exec(url.pathname) ?? [];
+  invariant(what && format, `handleExport was given "${url.pathname}", which is no export URL.`);
+  try {
+    const document = what === 'neighborhood' ? await exportNeighborhood(url.searchParams, execute) : await exportPaths(url.searchParams, execute);
+    const { contentType, write } = FORMATS[format as Format];
+    return new Response(write(document), {
+      headers: {
+        'content-type': contentType,
+        'content-disposition': `attachment; filename="${fileName(document, format)}"`,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof ExportError)) throw error;
+    const body = { error: { code: error.code, message: error.message, ...(error.parameter ? { parameter: error.parameter } : {}) } };
+    return Response.json(body, { status: error.status });
+  }
+}
+
+const NEIGHBORHOOD_QUERY = /* GraphQL */ `
+  query ExportNeighborhood($id: ID!, $depth: Int, $types: [RelationshipType!], $first: Int) {
+    neighborhood(id: $id, depth: $depth, types: $types, first: $first) {
+      truncated
+      nodes { node { ...ExportNode } }
+      relationships { ...ExportEdge }
+    }
+  }
+  ${EXPORT_FRAGMENTS}
+`;
+
+const PATHS_QUERY = /* GraphQL */ `
+  query ExportPaths($from: ID!, $to: ID!, $maxHops: Int, $types: [RelationshipType!], $first: Int) {
+    paths(from: $from, to: $to, maxHops: $maxHops, relationshipTypes: $types, first: $first) {
+      length
+      nodes { ...ExportNode }
+      relationships { ...ExportEdge }
+    }
+  }
+  ${EXPORT_FRAGMENTS}
+`;
+
+// Private: the neighbourhood of ?id as a graph document, in the API's order (centre first).
+async function exportNeighborhood(params: URLSearchParams, execute: ExecuteGraphQL): Promise<GraphDocument> {
+  const query = readParameters(params, '/export/neighborhood', { id: 'id', depth: 'integer', types: 'types', first: 'integer' }, ['id']);
+  const data = await run(execute, NEIGHBORHOOD_QUERY, query);
+  const subgraph = data.neighborhood as { truncated: boolean; nodes: { node: EntityData }[]; relationships: RelationshipData[] };
+  return {
+    kind: 'neighborhood',
+    query,
+    truncated: subgraph.truncated,
+    nodes: subgraph.nodes.map(({ node }) => toExportNode(node)),
+    edges: subgraph.relationships.map(toExportEdge),
+  };
+}
+
+// Private: the paths from ?from to ?to (the shortest one unless ?first says more), merged into one document.
+async function exportPaths(params: URLSearchParams, execute: ExecuteGraphQL): Promise<GraphDocument> {
+  const query = readParameters(params, '/export/path', { from: 'id', to: 'id', maxHops: 'integer', types: 'types', first: 'integer' }, ['from', 'to']);
+  const variables: Record<string, any> = { first: 1, ...query };
+  const data = await run(execute, PATHS_QUERY, variables);
+  const paths = data.paths as { length: number; nodes: EntityData[]; relationships: RelationshipData[] }[];
+  if (paths.length === 0) {
+    const hops = variables.maxHops ?? 4;
+    throw new ExportError(404, 'NOT_FOUND', `No path links "${variables.from}" and "${variables.to}" within ${hops} hops; a larger "maxHops" (at most ${PATH_LIMITS.maxHops}) or other "types" may find one.`);
+  }
+  const nodes = new Map<string, ExportNode>();
+  const edges = new Map<string, ExportEdge>();
+  for (const path of paths) {
+    for (const node of path.nodes) if (!nodes.has(node.id)) nodes.set(node.id, toExportNode(node));
+    for (const relationship of path.relationships) if (!edges.has(relationship.id)) edges.set(relationship.id, toExportEdge(relationship));
+  }
+  return {
+    kind: 'path',
+    query: variables,
+    truncated: false,
+    nodes: [...nodes.values()],
+    edges: [...edges.values()],
+    paths: paths.map((path) => ({
+      length: path.length,
+      nodes: path.nodes.map((node) => node.id),
+      edges: path.relationships.map((relationship) => relationship.id),
+    })),
+  };
+}
+
+/** How a query parameter is read. */
+type ParameterKind = 'id' | 'integer' | 'types';
+
+// Private: the query parameters as GraphQL variables; unknown, repeated, missing or malformed ones are 400s.
+function readParameters(params: URLSearchParams, route: string, kinds: Record<string, ParameterKind>, required: string[]): Record<string, any> {
+  const variables: Record<string, unknown> = {};
+  const known = Object.keys(kinds).map((key) => `"${key}"`).join(', ');
+  for (const name of new Set(params.keys())) {
+    const kind = kinds[name];
+    if (!kind) throw badParameter(name, `Unknown parameter "${name}"; ${route} takes ${known}.`);
+    const values = params.getAll(name);
+    if (values.length > 1) throw badParameter(name, `Parameter "${name}" must be given once, but was given ${values.length} times.`);
+    variables[name] = parseParameter(name, kind, values[0]!);
+  }
+  for (const name of required) {
+    if (variables[name] === undefined) throw badParameter(name, `Parameter "${name}" is required, e.g. ?${name}=actor:maros-sefcovic.`);
+  }
+  return variables;
+}
+
+// Private: one parameter's value as its GraphQL variable.
+function parseParameter(name: string, kind: ParameterKind, value: string): unknown {
+  if (kind === 'integer') {
+    if (!/^-?\d{1,9}$/.test(value.trim())) throw badParameter(name, `Parameter "${name}" must be an integer, but got "${value}".`);
+    return Number(value);
+  }
+  if (kind === 'types') {
+    const types = value.split(',').map((type) => type.trim()).filter(Boolean);
+    const unknown = types.filter((type) => !(RELATIONSHIP_TYPE_NAMES as string[]).includes(type));
+    if (types.length === 0 || unknown.length > 0) {
+      const got = unknown.length > 0 ? `unknown ${unknown.map((type) => `"${type}"`).join(', ')}` : 'none';
+      throw badParameter(name, `Parameter "${name}" must list relationship types separated by commas, e.g. MET,ATTENDED, but got ${got}. Known types: ${RELATIONSHIP_TYPE_NAMES.join(', ')}.`);
+    }
+    return types;
+  }
+  if (value.trim() === '') throw badParameter(name, `Parameter "${name}" must be an entity id, e.g. actor:maros-sefcovic, but is empty.`);
+  return value.trim();
+}
+
+function badParameter(parameter: string, message: string): ExportError {
+  return new ExportError(400, 'BAD_USER_INPUT', message, parameter);
+}
+
+/** The HTTP status of an API error code; anything unexpected is a 500. */
+const STATUS_OF_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+/** GraphQL argument names that the export URLs call differently. */
+const PARAMETER_OF_ARGUMENT: Record<string, string> = { relationshipTypes: 'types' };
+
+// Private: runs the operation and turns its first error into an ExportError with the API's code and message.
+async function run(execute: ExecuteGraphQL, query: string, variables: Record<string, unknown>): Promise<Record<string, any>> {
+  const result = await execute({ query, variables });
+  const [error] = result.errors ?? [];
+  if (error || !result.data) {
+    const code = error?.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+    const status = STATUS_OF_CODE[code] ?? 500;
+    const argument = error?.extensions?.argument;
+    const message = error?.message ?? 'Unexpected error.';
+    throw new ExportError(status, status === 500 ? 'INTERNAL_SERVER_ERROR' : code, message, argument && (PARAMETER_OF_ARGUMENT[argument] ?? argument));
+  }
+  return result.data;
+}
+
+// Private: a download name from the export and its ids, e.g. neighborhood-actor_maros-sefcovic.graphml.
+function fileName(document: GraphDocument, format: string): string {
+  const ids = document.kind === 'path' ? [document.query.from, document.query.to] : [document.query.id];
+  const slug = ids.map((id) => String(id).replace(/[^A-Za-z0-9._-]+/g, '_')).join('--');
+  return `${document.kind}-${slug}.${format}`;
+}

@@ -1,0 +1,118 @@
+/**
+ * The export writers on hand-made documents: GraphML stays well-formed and round-trips every value,
+ * however hostile the text (markup, quotes, line breaks, characters XML cannot carry); CSV quotes as
+ * RFC 4180 says and parses back to the same cells.
+ */
+import { parse } from 'csv-parse/sync';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, type ExportEdge, type ExportNode, type GraphDocument } from '../src/export/graph-document.ts';
+import { writeEdgesCsv, writeNodesCsv } from '../src/export/write-csv.ts';
+import { escapeXml, writeGraphml } from '../src/export/write-graphml.ts';
+
+const HOSTILE = 'A & B <b>"quoted"</b> it\'s, line one\nline two\r\n\ttabbed \u0001bell\uFFFF end';
+const HOSTILE_IN_XML = 'A & B <b>"quoted"</b> it\'s, line one\nline two\r\n\ttabbed bell end';
+
+const node = (id: string, overrides: Partial<ExportNode> = {}): ExportNode => ({
+  id,
+  type: 'Actor',
+  name: id,
+  kind: 'PERSON',
+  side: 'EU',
+  confidence: 'HIGH',
+  description: null,
+  sources: [{ id: 'source:a', title: 'A', url: 'https://example.org/a?x=1&y=2' }, { id: 'source:b', title: 'B', url: null }],
+  ...overrides,
+});
+
+const edge: ExportEdge = {
+  id: 'actor:a|FUNDS|project:"b"',
+  type: 'FUNDS',
+  from: 'actor:a',
+  to: 'project:"b"',
+  title: null,
+  role: null,
+  date: '2023-06',
+  validFrom: null,
+  validTo: null,
+  acting: false,
+  amount: 1.5e9,
+  currency: 'EUR',
+  share: null,
+  topic: null,
+  ratified: null,
+  key: null,
+  note: HOSTILE,
+  confidence: 'MEDIUM',
+  sources: [{ id: 'source:a', title: 'A', url: 'https://example.org/a?x=1&y=2' }],
+};
+
+const document: GraphDocument = {
+  kind: 'neighborhood',
+  query: { id: 'actor:a' },
+  truncated: false,
+  nodes: [node('actor:a', { name: HOSTILE, description: 'Plain.' }), node('project:"b"', { type: 'Project', kind: null, side: null })],
+  edges: [edge],
+};
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'node', 'edge', 'data'].includes(name), parseTagValue: false, trimValues: false, htmlEntities: true });
+
+describe('escapeXml', () => {
+  it('escapes markup and quotes, keeps line breaks and tabs as references, and drops what XML 1.0 cannot carry', () => {
+    expect(escapeXml(`<a href="x">&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;');
+    expect(escapeXml('a\nb\rc\td')).toBe('a&#10;b&#13;c&#9;d');
+    expect(escapeXml('\u0000\u0008\u000B\u001F\uFFFE\uFFFF\uD800ok')).toBe('ok');
+    expect(escapeXml('Šefčovič Смаилов 𝔸')).toBe('Šefčovič Смаилов 𝔸');
+  });
+});
+
+describe('writeGraphml', () => {
+  const text = writeGraphml(document);
+  const graphml = xml.parse(text).graphml;
+
+  it('is well-formed XML with a declared key for every attribute but the structural ones', () => {
+    expect(XMLValidator.validate(text)).toBe(true);
+    const keys = graphml.key.map((key: Record<string, string>) => `${key.for}:${key['attr.name']}:${key['attr.type']}`);
+    expect(keys).toContain('node:type:string');
+    expect(keys).toContain('node:name:string');
+    expect(keys).toContain('node:side:string');
+    expect(keys).toContain('node:sources:string');
+    expect(keys).toContain('edge:amount:double');
+    expect(keys).toContain('edge:acting:boolean');
+    expect(keys).toHaveLength(NODE_ATTRIBUTES.length - 1 + EDGE_ATTRIBUTES.length - 3);
+  });
+
+  it('round-trips ids, names and notes through the escaping, and leaves out null attributes', () => {
+    const [first, second] = graphml.graph.node;
+    const data = (element: { data: { key: string; '#text': string }[] }) => Object.fromEntries(element.data.map((item) => [item.key, item['#text']]));
+    expect(first.id).toBe('actor:a');
+    expect(data(first).n_name).toBe(HOSTILE_IN_XML);
+    expect(data(first).n_sources).toBe('source:a source:b');
+    expect(data(first).n_sourceUrls).toBe('https://example.org/a?x=1&y=2');
+    expect(second.id).toBe('project:"b"');
+    expect(data(second)).not.toHaveProperty('n_side');
+    expect(data(second)).not.toHaveProperty('n_kind');
+    const [link] = graphml.graph.edge;
+    expect([link.id, link.source, link.target]).toEqual(['actor:a|FUNDS|project:"b"', 'actor:a', 'project:"b"']);
+    expect(data(link)).toMatchObject({ e_type: 'FUNDS', e_amount: '1500000000', e_acting: 'false', e_note: HOSTILE_IN_XML, e_date: '2023-06' });
+  });
+});
+
+describe('writeNodesCsv and writeEdgesCsv', () => {
+  it('write a header and one row per node, quoting only cells with commas, quotes or line breaks', () => {
+    const text = writeNodesCsv(document);
+    const rows = parse(text) as string[][];
+    expect(rows[0]).toEqual(NODE_ATTRIBUTES.map((attribute) => attribute.name));
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['actor:a', 'project:"b"']);
+    expect(rows[1]![2]).toBe(HOSTILE);
+    expect(rows[2]).toEqual(['project:"b"', 'Project', 'project:"b"', '', '', 'HIGH', '', 'source:a source:b', 'https://example.org/a?x=1&y=2']);
+    expect(text.trimEnd().split('\n').at(-1)).toBe('"project:""b""",Project,"project:""b""",,,HIGH,,source:a source:b,https://example.org/a?x=1&y=2');
+  });
+
+  it('write edges with every property column, booleans as true/false and numbers in full', () => {
+    const rows = parse(writeEdgesCsv(document), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: edge.id, type: 'FUNDS', from: 'actor:a', to: 'project:"b"', acting: 'false', amount: '1500000000', note: HOSTILE, sources: 'source:a', share: '' });
+    expect(Object.keys(rows[0]!)).toEqual(EDGE_ATTRIBUTES.map((attribute) => attribute.name));
+  });
+});
