@@ -1,17 +1,16 @@
 // The entities within __HOPS__ links of one entity (relationship types __TYPE__, direction ignored), the
 // nearest $limit of them by distance then name, and every such relationship among the kept entities.
+// Collecting inside the subquery keeps one row for an entity with no neighbours.
 MATCH (centre:Entity {id: $id})
 CALL {
   WITH centre
   MATCH p = ANY SHORTEST (centre)-[:__TYPE__]-{1,__HOPS__}(other:Entity)
   WHERE other <> centre
-  RETURN other, length(p) AS distance
+  WITH other, length(p) AS distance
+  ORDER BY distance, other.sortName, other.id
+  RETURN collect({ entity: other, distance: distance,
+                   node: other { .*, __typename: [label IN labels(other) WHERE label <> 'Entity'][0] } }) AS reached
 }
-WITH centre, other, distance
-ORDER BY distance, other.sortName, other.id
-WITH centre,
-     collect({ entity: other, distance: distance,
-               node: other { .*, __typename: [label IN labels(other) WHERE label <> 'Entity'][0] } }) AS reached
 WITH centre, reached[0..toInteger($limit)] AS kept, size(reached) AS reachable
 WITH centre, kept, reachable, [centre] + [item IN kept | item.entity] AS members
 CALL {

@@ -63,7 +63,9 @@ export function createDatabase(options: DatabaseOptions): Database {
   const driver: Driver = neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : neo4j.auth.basic(user, ''), {
     connectionTimeout: connectTimeoutMs,
     connectionAcquisitionTimeout: connectTimeoutMs + 500,
-    maxTransactionRetryTime: connectTimeoutMs,
+    // No driver retries: its first retry waits about a second, which would hold every request for that
+    // long while Neo4j is down. Writes retry transient errors (deadlocks) themselves, see retryTransient.
+    maxTransactionRetryTime: 0,
     maxConnectionPoolSize: 64,
     userAgent: 'value-chain-graph/0.1',
   });
@@ -95,23 +97,27 @@ export function createDatabase(options: DatabaseOptions): Database {
         await session.close();
       }
     },
-    async write(name, params = {}, slots) {
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-      try {
-        return await session.executeWrite((tx) => runIn(tx, name, params, 'write', slots), txConfig);
-      } finally {
-        await session.close();
-      }
+    write(name, params = {}, slots) {
+      return retryTransient(async () => {
+        const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+        try {
+          return await session.executeWrite((tx) => runIn(tx, name, params, 'write', slots), txConfig);
+        } finally {
+          await session.close();
+        }
+      });
     },
-    async writeTransaction(work) {
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-      try {
-        return await session.executeWrite((tx) => work({ run: (name, params = {}, slots) => runIn(tx, name, params, 'write', slots) }), {
-          timeout: Math.max(txTimeoutMs, 120_000),
-        });
-      } finally {
-        await session.close();
-      }
+    writeTransaction(work) {
+      return retryTransient(async () => {
+        const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+        try {
+          return await session.executeWrite((tx) => work({ run: (name, params = {}, slots) => runIn(tx, name, params, 'write', slots) }), {
+            timeout: Math.max(txTimeoutMs, 120_000),
+          });
+        } finally {
+          await session.close();
+        }
+      });
     },
     async runScript(name) {
       const statements = splitStatements(cypher(name));
@@ -156,6 +162,23 @@ export function createDatabase(options: DatabaseOptions): Database {
     },
     close: () => driver.close(),
   };
+}
+
+/**
+ * Runs a write again when Neo4j reports a transient error (a deadlock between concurrent writers, a lock
+ * timeout), at most 4 attempts with a short jittered backoff. A write transaction either committed or
+ * rolled back as a whole, so running it again is safe. Unreachable databases are not retried.
+ */
+export async function retryTransient<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (attempt >= attempts || !code.startsWith('Neo.TransientError')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt * (0.5 + Math.random())));
+    }
+  }
 }
 
 /** Converts driver values to plain JSON-friendly values: integers to numbers, temporals to ISO strings. */

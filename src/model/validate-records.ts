@@ -214,7 +214,7 @@ function validateRelationship(
     if (endType === undefined) {
       report(`"${end}" refers to "${id}", which does not exist.`, end);
     } else if (!(allowedTypes as readonly string[]).includes(endType)) {
-      report(`${type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${endType} ("${id}"); allowed: ${allowedTypes.join(', ')}.`, end);
+      report(`${type} cannot ${end === 'from' ? 'start at' : 'end at'} ${/^[AEIOU]/.test(endType) ? 'an' : 'a'} ${endType} ("${id}"); allowed: ${allowedTypes.join(', ')}.`, end);
     }
   }
   const key = record.key ?? '';
@@ -320,7 +320,7 @@ function checkSourceIds(
     } else if (id !== selfId && typeOf(id) === undefined) {
       report(`Unknown source "${id}" in "sourceIds".`);
     } else if (id !== selfId && typeOf(id) !== 'Source') {
-      report(`"${id}" in "sourceIds" is a ${typeOf(id)}, not a Source.`);
+      report(`"${id}" in "sourceIds" is ${/^[AEIOU]/.test(String(typeOf(id))) ? 'an' : 'a'} ${typeOf(id)}, not a Source.`);
     }
   }
   return [...new Set(value as string[])];

@@ -107,7 +107,7 @@ export const analyticsResolvers = {
     valueChain: async (_parent: unknown, { id }: { id: string }, context: Context) => {
       const chain = await context.loaders.nodesByIds.load(id);
       if (!chain || chain.__typename !== 'ValueChain') {
-        throw notFound(chain ? `"${id}" is a ${chain.__typename}, not a ValueChain.` : `No value chain has the id "${id}".`);
+        throw notFound(chain ? `"${id}" is ${withArticle(chain.__typename)}, not a ValueChain.` : `No value chain has the id "${id}".`);
       }
       const stages = await loadStages(context, id);
       const views = stages.map((row) => ({ ...row, position: Number(row.stage.position), linked: row.euActors.length > 0 && row.kzActors.length > 0 }));
@@ -119,7 +119,7 @@ export const analyticsResolvers = {
       if (args.material) {
         await assertEntitiesExist(context, { material: args.material });
         const material = await context.loaders.nodesByIds.load(args.material);
-        if (material?.__typename !== 'Material') throw badUserInput(`Argument "material" must be a Material id, but "${args.material}" is a ${material?.__typename}.`, 'material');
+        if (material?.__typename !== 'Material') throw badUserInput(`Argument "material" must be a Material id, but "${args.material}" is ${withArticle(String(material?.__typename))}.`, 'material');
       }
       return context.db.read('corridors', { material: args.material ?? null, limit: first }, { hops: maxHops, type: CORRIDOR_TYPES.join('|') });
     },
@@ -162,3 +162,8 @@ export const analyticsResolvers = {
     length: (row: PathRow) => Number(row.length),
   },
 };
+
+/** "an Actor", "a Material": a type name with its article. */
+function withArticle(type: string): string {
+  return `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
+}
