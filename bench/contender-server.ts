@@ -1,0 +1,123 @@
+/**
+ * One GraphQL contender in its own process, so that its memory is its own: `ours` is this server
+ * (createServer from src/server.ts, its own database handle), `peer` is @neo4j/graphql over the same
+ * Neo4j, served by graphql-yoga too. Both listen on 127.0.0.1 on a free port and print
+ * `CONTENDER_READY <port>` on stdout. Besides /graphql they answer GET /bench/stats (statements run since
+ * the last reset, memory) and POST /bench/reset. Run by run-bench.ts:
+ *
+ *   node --import tsx --expose-gc bench/contender-server.ts ours|peer bolt://127.0.0.1:7687
+ */
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import { createYoga } from 'graphql-yoga';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { createDatabase } from '../src/db/database.ts';
+import { createLogger } from '../src/logger.ts';
+import { createServer } from '../src/server.ts';
+import { PEER_TYPE_DEFS } from './peer-type-defs.ts';
+
+/** What GET /bench/stats answers. */
+export interface ContenderStats {
+  statements: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+  /** Peak resident set size of the process so far. */
+  maxRssBytes: number;
+}
+
+/** Client-side transaction timeout of both contenders: generous, so slow answers are timed, not cut. */
+const TX_TIMEOUT_MS = 60_000;
+
+const [kind, uri] = process.argv.slice(2);
+if ((kind !== 'ours' && kind !== 'peer') || !uri) {
+  console.error('Usage: contender-server.ts ours|peer <bolt uri>');
+  process.exit(2);
+}
+
+let statements = 0;
+let close: () => Promise<void>;
+let handle: (request: IncomingMessage, response: ServerResponse) => void;
+
+if (kind === 'ours') {
+  const db = createDatabase({ uri, txTimeoutMs: TX_TIMEOUT_MS });
+  db.onStatement(() => (statements += 1));
+  handle = createServer({ db, logger: createLogger('silent'), graphiql: false });
+  close = () => db.close();
+} else {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), { maxConnectionPoolSize: 64, userAgent: 'vcg-bench-peer/1' });
+  const schema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver: countStatements(driver, () => (statements += 1)) }).getSchema();
+  handle = createYoga({ schema, graphiql: false, landingPage: false, logging: false });
+  close = () => driver.close();
+}
+
+const server = createHttpServer((request, response) => {
+  if (request.url === '/bench/stats') {
+    const memory = process.memoryUsage();
+    const stats: ContenderStats = {
+      statements,
+      rssBytes: memory.rss,
+      heapUsedBytes: memory.heapUsed,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    };
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
+  } else if (request.url === '/bench/reset' && request.method === 'POST') {
+    statements = 0;
+    (globalThis as { gc?: () => void }).gc?.();
+    response.writeHead(204).end();
+  } else {
+    handle(request, response);
+  }
+});
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1', () => console.log(`CONTENDER_READY ${(server.address() as AddressInfo).port}`));
+
+const stop = () => {
+  server.closeAllConnections();
+  server.close(() => void close().finally(() => process.exit(0)));
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
+// The parent holds our stdin: when it goes away, so do we.
+process.stdin.on('end', stop).resume();
+
+// Private: a driver whose transactions count every statement they run; @neo4j/graphql runs each request's
+// statement through session.executeRead / executeWrite (dist/classes/Executor.js).
+function countStatements(driver: Driver, count: () => void): Driver {
+  const countingTx = <T extends object>(tx: T): T =>
+    new Proxy(tx, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== 'run' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        return (...args: unknown[]) => {
+          count();
+          return value.apply(target, args);
+        };
+      },
+    });
+  return new Proxy(driver, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (property !== 'session') return typeof value === 'function' ? value.bind(target) : value;
+      return (...args: Parameters<Driver['session']>) => {
+        const session = target.session(...args);
+        return new Proxy(session, {
+          get(sessionTarget, name, sessionReceiver) {
+            const member = Reflect.get(sessionTarget, name, sessionReceiver);
+            if (name === 'executeRead' || name === 'executeWrite') {
+              return (work: (tx: object) => unknown, config?: unknown) =>
+                (member as (work: (tx: object) => unknown, config?: unknown) => unknown).call(sessionTarget, (tx: object) => work(countingTx(tx)), config);
+            }
+            if (name === 'run') {
+              return (...runArgs: unknown[]) => {
+                count();
+                return (member as (...a: unknown[]) => unknown).apply(sessionTarget, runArgs);
+              };
+            }
+            return typeof member === 'function' ? member.bind(sessionTarget) : member;
+          },
+        });
+      };
+    },
+  });
+}
