@@ -1,6 +1,7 @@
 // The entities within __HOPS__ links of one entity (relationship types __TYPE__, direction ignored), the
 // nearest $limit of them by distance then name, and every such relationship among the kept entities.
-// Collecting inside the subquery keeps one row for an entity with no neighbours.
+// Only the kept entities are projected; collecting inside the subqueries keeps one row for an entity with
+// no neighbours.
 MATCH (centre:Entity {id: $id})
 CALL {
   WITH centre
@@ -8,11 +9,16 @@ CALL {
   WHERE other <> centre
   WITH other, length(p) AS distance
   ORDER BY distance, other.sortName, other.id
-  RETURN collect({ entity: other, distance: distance,
-                   node: other { .*, __typename: [label IN labels(other) WHERE label <> 'Entity'][0] } }) AS reached
+  RETURN collect({ entity: other, distance: distance }) AS reached
 }
 WITH centre, reached[0..toInteger($limit)] AS kept, size(reached) AS reachable
-WITH centre, kept, reachable, [centre] + [item IN kept | item.entity] AS members
+CALL {
+  WITH kept
+  UNWIND kept AS item
+  WITH item.entity AS other, item.distance AS distance
+  RETURN collect({ distance: distance, node: other { .*, __typename: [label IN labels(other) WHERE label <> 'Entity'][0] } }) AS keptNodes
+}
+WITH centre, kept, keptNodes, reachable, [centre] + [item IN kept | item.entity] AS members
 CALL {
   WITH members
   UNWIND members AS x
@@ -21,6 +27,5 @@ CALL {
   RETURN collect({ type: type(rel), from: x.id, to: y.id, properties: properties(rel) }) AS relationships
 }
 RETURN reachable,
-       [{ distance: 0, node: centre { .*, __typename: [label IN labels(centre) WHERE label <> 'Entity'][0] } }] +
-       [item IN kept | { distance: item.distance, node: item.node }] AS reached,
+       [{ distance: 0, node: centre { .*, __typename: [label IN labels(centre) WHERE label <> 'Entity'][0] } }] + keptNodes AS reached,
        relationships

@@ -4,11 +4,15 @@
 UNWIND $keys AS key
 MATCH (n:Entity {id: key})
 CALL {
+  // Without asOf the total is the typed degree, read from the node record without expanding any link.
   WITH n
-  MATCH (n)__LEFT__[r:__TYPE__]__RIGHT__(m:Entity)
-  WHERE $asOf IS NULL
-     OR (coalesce(r.validFrom, r.date, '') <= $asOf AND (r.validTo IS NULL OR r.validTo + '~' >= $asOf))
-  RETURN count(r) AS total
+  RETURN CASE
+    WHEN $asOf IS NULL THEN COUNT { (n)__LEFT__[:__TYPE__]__RIGHT__() }
+    ELSE COUNT {
+      (n)__LEFT__[r:__TYPE__]__RIGHT__()
+      WHERE coalesce(r.validFrom, r.date, '') <= $asOf AND (r.validTo IS NULL OR r.validTo + '~' >= $asOf)
+    }
+  END AS total
 }
 CALL {
   WITH n

@@ -2,6 +2,7 @@
  * The top-level collections (actors, projects, ...): one page per request through a compiled filter and a
  * keyset cursor, with totalCount counted only when asked for.
  */
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import type { SortKey } from '../db/cypher-registry.ts';
 import type { Context } from '../context.ts';
 import type * as Api from '../generated/graphql.ts';
@@ -50,8 +51,17 @@ interface CollectionConnection {
   totalCount: () => Promise<number>;
 }
 
-/** Loads one page of `type` as the arguments say. */
-export async function loadCollection(type: EntityType, args: CollectionArgs, { db }: Context): Promise<CollectionConnection> {
+/** True when the selection of the field being resolved asks for `name` directly (or in an inline fragment). */
+function selects(info: GraphQLResolveInfo | undefined, name: string): boolean {
+  const visit = (selections: readonly SelectionNode[] | undefined): boolean =>
+    (selections ?? []).some((selection) =>
+      selection.kind === Kind.FIELD ? selection.name.value === name : selection.kind === Kind.INLINE_FRAGMENT ? visit(selection.selectionSet.selections) : true,
+    );
+  return (info?.fieldNodes ?? []).some((node) => visit(node.selectionSet?.selections));
+}
+
+/** Loads one page of `type` as the arguments say; counts in parallel when totalCount is selected. */
+export async function loadCollection(type: EntityType, args: CollectionArgs, { db }: Context, info?: GraphQLResolveInfo): Promise<CollectionConnection> {
   const page = readPageArgs(args);
   const order = { field: args.orderBy?.field ?? 'NAME', direction: args.orderBy?.direction ?? 'ASC' } as const;
   const orderName = `${order.field} ${order.direction}`;
@@ -69,6 +79,13 @@ export async function loadCollection(type: EntityType, args: CollectionArgs, { d
   // Undated entities sort last in both directions: '~' sorts after every ISO date, '' before.
   const missingDate = order.direction === 'ASC' ? '~' : '';
 
+  const countTotal = async () => {
+    const [row] = await db.read('entities-count', filterParams, { label: type, where });
+    return Number(row?.total ?? 0);
+  };
+  // Started before the page when selected, so the two statements run side by side.
+  let total = selects(info, 'totalCount') ? countTotal() : undefined;
+  total?.catch(() => undefined);
   const rows =
     page.size === 0
       ? []
@@ -101,15 +118,15 @@ export async function loadCollection(type: EntityType, args: CollectionArgs, { d
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: async () => {
-      const [row] = await db.read('entities-count', filterParams, { label: type, where });
-      return Number(row?.total ?? 0);
-    },
+    totalCount: () => (total ??= countTotal()),
   };
 }
 
 export const collectionResolvers = {
   Query: Object.fromEntries(
-    Object.entries(COLLECTIONS).map(([field, type]) => [field, (_parent: unknown, args: CollectionArgs, context: Context) => loadCollection(type, args, context)]),
+    Object.entries(COLLECTIONS).map(([field, type]) => [
+      field,
+      (_parent: unknown, args: CollectionArgs, context: Context, info: GraphQLResolveInfo) => loadCollection(type, args, context, info),
+    ]),
   ),
 };

@@ -70,12 +70,13 @@ async function findPaths(args: PathArgs, count: number, context: Context): Promi
     throw badUserInput('Argument "nodeTypes" must name at least one entity type, or be left out for all.', 'nodeTypes');
   }
   if (args.from === args.to) throw badUserInput('Arguments "from" and "to" must name two different entities.', 'to');
-  await assertEntitiesExist(context, { from: args.from, to: args.to });
   const rows = await context.db.read(
     'paths-between',
     { from: args.from, to: args.to, nodeTypes: args.nodeTypes ?? null },
     { type, hops: maxHops, count },
   );
+  // No path may mean an unknown id: only then is it worth a second statement to tell which.
+  if (rows.length === 0) await assertEntitiesExist(context, { from: args.from, to: args.to });
   return rows as unknown as PathRow[];
 }
 
@@ -102,8 +103,8 @@ export const pathResolvers = {
       const depth = checkRange('depth', args.depth ?? 1, 1, PATH_LIMITS.neighborhoodDepth);
       const first = checkRange('first', args.first ?? 50, 1, PATH_LIMITS.neighborhoodNodes);
       const type = typesArgument('types', args.types);
-      await assertEntitiesExist(context, { id: args.id });
       const [row] = await context.db.read('neighborhood', { id: args.id, limit: first }, { type, hops: depth });
+      if (!row) await assertEntitiesExist(context, { id: args.id });
       return row as unknown as SubgraphValue;
     },
   },
