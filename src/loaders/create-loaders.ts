@@ -40,6 +40,8 @@ export interface RelationshipQuery {
 export interface Loaders {
   /** Any entity by id; null for an unknown id. */
   nodesByIds: DataLoader<string, EntityRow | null>;
+  /** The Source entities among `ids` (what a node, link or timeline entry cites), in order; batched with nodesByIds. */
+  sourcesOf(ids: readonly string[] | undefined): Promise<EntityRow[]>;
   /** Links of parents by parent id, one loader per distinct query (field + arguments). */
   relationshipsByIds(query: RelationshipQuery): DataLoader<string, RelationshipPage>;
 }
@@ -47,11 +49,16 @@ export interface Loaders {
 /** Fresh loaders for one request over `db`. */
 export function createLoaders(db: Database): Loaders {
   const relationshipLoaders = new Map<string, DataLoader<string, RelationshipPage>>();
+  const nodesByIds = new DataLoader<string, EntityRow | null>(async (keys) => {
+    const rows = await db.read('nodes-by-ids', { keys });
+    return orderByKeys(keys, rows).map((row) => (row ? (row.node as EntityRow) : null));
+  });
   return {
-    nodesByIds: new DataLoader(async (keys) => {
-      const rows = await db.read('nodes-by-ids', { keys });
-      return orderByKeys(keys, rows).map((row) => (row ? (row.node as EntityRow) : null));
-    }),
+    nodesByIds,
+    async sourcesOf(ids) {
+      const found = await nodesByIds.loadMany(ids ?? []);
+      return found.filter((item): item is EntityRow => item !== null && !(item instanceof Error) && item.__typename === 'Source');
+    },
     relationshipsByIds(query) {
       const cacheKey = JSON.stringify(query);
       let loader = relationshipLoaders.get(cacheKey);

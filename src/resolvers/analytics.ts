@@ -152,11 +152,8 @@ export const analyticsResolvers = {
   },
   TimelineEntry: {
     summary: (row: TimelineRow) => summarizeEntry(row),
-    sources: async (row: TimelineRow, _args: unknown, { loaders }: Context) => {
-      const ids = (row.relationship?.properties.sourceIds ?? row.subject.sourceIds) as string[];
-      const found = await loaders.nodesByIds.loadMany(ids);
-      return found.filter((item): item is EntityRow => item !== null && !(item instanceof Error) && item.__typename === 'Source');
-    },
+    sources: (row: TimelineRow, _args: unknown, { loaders }: Context) =>
+      loaders.sourcesOf((row.relationship?.properties.sourceIds ?? row.subject.sourceIds) as string[]),
   },
   Path: {
     length: (row: PathRow) => Number(row.length),

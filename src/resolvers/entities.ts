@@ -2,6 +2,7 @@
  * Resolvers of the entity types: the fields every entity shares (names, confidence, sources) and the
  * enum-valued properties, plus `node` / `nodes`.
  */
+import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import type { Database } from '../db/database.ts';
 import { badUserInput, notFound } from '../errors.ts';
@@ -20,10 +21,7 @@ const sharedFields = {
       language: toEnumValue(row.nameLangs?.[index] ?? 'translit') as (typeof NAME_LANGUAGES)[number] & string,
     })),
   confidence: (row: EntityRow) => toEnumValue(row.confidence),
-  sources: async (row: EntityRow, _args: unknown, { loaders }: { loaders: { nodesByIds: { loadMany(keys: string[]): Promise<unknown[]> } } }) => {
-    const found = await loaders.nodesByIds.loadMany(row.sourceIds ?? []);
-    return found.filter((item): item is EntityRow => item !== null && !(item instanceof Error) && (item as EntityRow).__typename === 'Source');
-  },
+  sources: (row: EntityRow, _args: unknown, { loaders }: Context) => loaders.sourcesOf(row.sourceIds),
 };
 
 const enumField = (field: string) => (row: EntityRow) => {

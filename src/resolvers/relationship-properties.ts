@@ -3,7 +3,6 @@
  * Relationship): each reads `properties` of the row; `sources` loads the cited Sources in one batch.
  */
 import type { Context } from '../context.ts';
-import type { EntityRow } from '../model/entity-row.ts';
 import { toEnumValue } from '../model/enums.ts';
 
 /** Anything that carries a relationship's stored properties. */
@@ -29,10 +28,7 @@ export const relationshipPropertyResolvers = {
   note: property('note'),
   key: (row: WithProperties) => (row.properties.key ? row.properties.key : null),
   confidence: (row: WithProperties) => toEnumValue(String(row.properties.confidence ?? 'low')),
-  sources: async (row: WithProperties, _args: unknown, { loaders }: Context) => {
-    const found = await loaders.nodesByIds.loadMany((row.properties.sourceIds as string[] | undefined) ?? []);
-    return found.filter((item): item is EntityRow => item !== null && !(item instanceof Error) && item.__typename === 'Source');
-  },
+  sources: (row: WithProperties, _args: unknown, { loaders }: Context) => loaders.sourcesOf(row.properties.sourceIds as string[] | undefined),
 };
 
 /** The stable id of a relationship: `<from>|<TYPE>|<to>`, plus `|<key>` when it has one. */
