@@ -9,6 +9,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useAuth, type AuthOptions } from './auth/use-auth.ts';
 import { useLimits, type LimitOptions } from './plugins/use-limits.ts';
 import { useObservability, type ObservabilityOptions } from './plugins/use-observability.ts';
@@ -62,6 +63,8 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
     batching: false,
     context: () => createContext(db),
     graphiql,
+    // GraphiQL's scripts and styles come from this package, not a CDN: it works behind a firewall.
+    renderGraphiQL,
     landingPage: false,
     logging: logger,
     maskedErrors: {
