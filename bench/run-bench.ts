@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { applySchema } from '../src/db/apply-schema.ts';
 import { createDatabase } from '../src/db/database.ts';
 import { startEmbeddedNeo4j } from '../src/db/embedded-neo4j.ts';
-import { summarize } from '../seed/load-seed.ts';
+import { summarize } from '../src/records/summarize-graph.ts';
 import type { ContenderStats } from './contender-server.ts';
 import { generateGraph, parseScale, RELATIONSHIPS_PER_NODE } from './generate-graph.ts';
 import { loadGraph, type LoadSummary } from './load-graph.ts';

@@ -10,18 +10,14 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from '../src/db/database.ts';
 import { validateRecords, type EntityRecord, type RelationshipRecord } from '../src/model/validate-records.ts';
 import { emptyResult, readRecords } from '../src/records/read-records.ts';
+import { summarize, type GraphSummary } from '../src/records/summarize-graph.ts';
 import { RecordValidationError, writeRecords, type WriteReport } from '../src/records/write-records.ts';
 
 /** The folder of the curated data set. */
 export const SEED_DIR = dirname(fileURLToPath(import.meta.url));
 
-/** Counts per type of what the database holds after a load, and what the load did. */
-export interface SeedSummary {
-  nodeCount: number;
-  relationshipCount: number;
-  nodesByType: Record<string, number>;
-  relationshipsByType: Record<string, number>;
-}
+/** What the database holds after a load (see summarize). */
+export type SeedSummary = GraphSummary;
 
 /** Options of loadSeed. */
 export interface LoadSeedOptions {
@@ -60,23 +56,6 @@ export async function seedIfEmpty(db: Database): Promise<SeedSummary | undefined
   const [row] = await db.read('count-entities');
   if (Number(row?.entities ?? 0) > 0) return undefined;
   return loadSeed(db);
-}
-
-/** Counts per type of what the database holds. */
-export async function summarize(db: Database): Promise<SeedSummary> {
-  const rows = await db.read('graph-summary');
-  const summary: SeedSummary = { nodeCount: 0, relationshipCount: 0, nodesByType: {}, relationshipsByType: {} };
-  for (const row of rows) {
-    const count = Number(row.count);
-    if (row.kind === 'node') {
-      summary.nodesByType[String(row.type)] = count;
-      summary.nodeCount += count;
-    } else {
-      summary.relationshipsByType[String(row.type)] = count;
-      summary.relationshipCount += count;
-    }
-  }
-  return summary;
 }
 
 // Private: the .jsonl files of a folder, sorted, or none when it does not exist.

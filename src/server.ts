@@ -69,15 +69,19 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
     logging: logger,
     maskedErrors: {
       maskError(error, message) {
-        if (hasClientErrorCode(error)) return error as Error;
         const original = (error as { originalError?: unknown }).originalError ?? error;
-        if (hasClientErrorCode(original)) return original as Error;
-        if (error instanceof GraphQLError && original instanceof GraphQLError && /^Variable "\$[_A-Za-z0-9]+" got invalid value/.test(error.message)) {
-          // graphql-js's own coercion errors for variables (e.g. 1.5 for an ID) carry no code.
-          return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } });
+        for (const candidate of [error, original]) {
+          if (hasClientErrorCode(candidate)) return candidate as Error;
         }
-        const fromStatus = codeOfHttpError(error) ?? codeOfHttpError(original);
-        if (fromStatus) return new GraphQLError((original as Error).message, { extensions: { code: fromStatus, http: { status: (original as GraphQLError).extensions.http?.status } } });
+        // Errors raised by graphql-js or a plugin with only an HTTP status (invalid variables: 400, the JWT
+        // plugin: 401) get the code that status stands for.
+        for (const candidate of [error, original]) {
+          const code = codeOfHttpError(candidate);
+          if (code) {
+            const { message: text, nodes, extensions } = candidate as GraphQLError;
+            return new GraphQLError(text, { nodes, extensions: { code, http: { status: extensions.http?.status } } });
+          }
+        }
         if (isUnavailableError(original)) return serviceUnavailable();
         logger.error({ err: original }, 'Unexpected error, masked as INTERNAL_SERVER_ERROR.');
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });

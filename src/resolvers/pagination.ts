@@ -17,13 +17,19 @@ export interface PageRequest {
   cursor: string | null;
 }
 
+/** Checks that an integer argument lies in [min, max]; BAD_USER_INPUT naming it and the range otherwise. */
+export function checkRange(argument: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badUserInput(`Argument "${argument}" must be between ${min} and ${max}, but got ${value}.`, argument);
+  }
+  return value;
+}
+
 /** Checks first/after/last/before: sizes 0..100, no mix of directions. */
 export function readPageArgs(args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }): PageRequest {
   const { first, after, last, before } = args;
   for (const [name, value] of [['first', first], ['last', last]] as const) {
-    if (value !== null && value !== undefined && (value < 0 || value > MAX_PAGE_SIZE)) {
-      throw badUserInput(`Argument "${name}" must be between 0 and ${MAX_PAGE_SIZE}, but got ${value}.`, name);
-    }
+    if (value !== null && value !== undefined) checkRange(name, value, 0, MAX_PAGE_SIZE);
   }
   const forward = (first ?? null) !== null || (after ?? null) !== null;
   const backward = (last ?? null) !== null || (before ?? null) !== null;

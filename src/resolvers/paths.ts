@@ -6,6 +6,7 @@ import type { Context } from '../context.ts';
 import { badUserInput, notFound } from '../errors.ts';
 import type { EntityRow } from '../model/entity-row.ts';
 import { RELATIONSHIP_TYPE_NAMES, type EntityType, type RelationshipType } from '../model/vocabulary.ts';
+import { checkRange } from './pagination.ts';
 import { relationshipId, relationshipPropertyResolvers } from './relationship-properties.ts';
 
 /** Caps of the path queries. */
@@ -29,14 +30,6 @@ export interface PathRow {
   length: number;
   nodes: EntityRow[];
   relationships: RelationshipRow[];
-}
-
-/** Checks that an integer argument lies in [min, max]; BAD_USER_INPUT naming it otherwise. */
-export function checkRange(argument: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw badUserInput(`Argument "${argument}" must be between ${min} and ${max}, but got ${value}.`, argument);
-  }
-  return value;
 }
 
 /** The relationship types to follow: the given ones (deduplicated, at least one) or all. */

@@ -7,6 +7,7 @@ import type { Resolvers } from '../generated/graphql.ts';
 import { badUserInput } from '../errors.ts';
 import type { EntityRow } from '../model/entity-row.ts';
 import { bestMatchingName, buildSearchQuery } from '../search/search-query.ts';
+import { checkRange } from './pagination.ts';
 
 /** Longest search text, in characters, after trimming. */
 export const MAX_SEARCH_LENGTH = 200;
@@ -19,10 +20,7 @@ export const searchResolvers: Resolvers = {
   Query: {
     async search(_parent, args, { db }) {
       const text = readSearchText(args.query);
-      const first = args.first ?? DEFAULT_SEARCH_HITS;
-      if (first < 1 || first > MAX_SEARCH_HITS) {
-        throw badUserInput(`Argument "first" must be between 1 and ${MAX_SEARCH_HITS}, but got ${first}.`, 'first');
-      }
+      const first = checkRange('first', args.first ?? DEFAULT_SEARCH_HITS, 1, MAX_SEARCH_HITS);
       if (args.types && args.types.length === 0) {
         throw badUserInput('Argument "types" must name at least one entity type, or be left out for all.', 'types');
       }
