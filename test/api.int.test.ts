@@ -6,19 +6,18 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../src/db/database.ts';
 import { foldText } from '../src/model/fold.ts';
-import { exportGraph, type ExportedEntity, type ExportedRelationship } from '../seed/export-graph.ts';
+import type { ExportedEntity, ExportedRelationship } from '../seed/export-graph.ts';
 import { removeEntities, upsertRecords } from '../src/records/write-records.ts';
-import { startTestServer, type TestServer } from './helpers.ts';
+import { readGraphFixture, startTestServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
 let entities: ExportedEntity[];
 let relationships: ExportedRelationship[];
-const byId = new Map<string, ExportedEntity>();
+let byId: Map<string, ExportedEntity>;
 
 beforeAll(async () => {
   server = await startTestServer();
-  ({ entities, relationships } = await exportGraph(server.db));
-  for (const entity of entities) byId.set(entity.id, entity);
+  ({ entities, relationships, byId } = await readGraphFixture(server.db));
 });
 afterAll(() => server.close());
 
@@ -27,14 +26,8 @@ const sortByName = (list: ExportedEntity[]) =>
   [...list].sort((a, b) => (foldText(String(a.name)) < foldText(String(b.name)) ? -1 : foldText(String(a.name)) > foldText(String(b.name)) ? 1 : a.id < b.id ? -1 : 1));
 const ids = (list: { id: string }[]) => list.map((item) => item.id);
 
-async function data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await server.query<T>(query, variables);
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data as T;
-}
-
 async function collect(field: string, type: string, filter: unknown): Promise<string[]> {
-  const result = await data(`query ($filter: ${type}Filter) { ${field}(filter: $filter, first: 100) { totalCount nodes { id } } }`, { filter });
+  const result = await server.data(`query ($filter: ${type}Filter) { ${field}(filter: $filter, first: 100) { totalCount nodes { id } } }`, { filter });
   expect(result[field].totalCount).toBe(result[field].nodes.length);
   return ids(result[field].nodes).sort();
 }
@@ -51,14 +44,14 @@ describe('collections', () => {
     ['valueChains', 'ValueChain'],
     ['sources', 'Source'],
   ])('%s lists every %s by name with totalCount', async (field, type) => {
-    const result = await data(`{ ${field}(first: 100) { totalCount nodes { id __typename } } }`);
+    const result = await server.data(`{ ${field}(first: 100) { totalCount nodes { id __typename } } }`);
     expect(result[field].totalCount).toBe(ofType(type).length);
     expect(ids(result[field].nodes)).toEqual(ids(sortByName(ofType(type))));
     expect(new Set(result[field].nodes.map((node: { __typename: string }) => node.__typename))).toEqual(new Set([type]));
   });
 
   it('exposes the shared Entity fields on every type', async () => {
-    const result = await data(`{ entity(id: "actor:alikhan-smailov") { id name names { language value } description confidence sources { id title url language } } }`);
+    const result = await server.data(`{ entity(id: "actor:alikhan-smailov") { id name names { language value } description confidence sources { id title url language } } }`);
     expect(result.entity).toMatchObject({ id: 'actor:alikhan-smailov', name: 'Alikhan Smailov', confidence: 'HIGH' });
     expect(result.entity.names).toContainEqual({ language: 'RU', value: 'Алихан Смаилов' });
     expect(result.entity.sources).toContainEqual(expect.objectContaining({ id: 'source:eu-kz-roadmap-2023-de', language: 'de' }));
@@ -132,7 +125,7 @@ describe('keyset paging', () => {
     const forward: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 20; pages++) {
-      const result: any = await data('query ($after: String) { actors(first: 7, after: $after) { nodes { id } pageInfo { hasNextPage hasPreviousPage endCursor } } }', { after });
+      const result: any = await server.data('query ($after: String) { actors(first: 7, after: $after) { nodes { id } pageInfo { hasNextPage hasPreviousPage endCursor } } }', { after });
       forward.push(...ids(result.actors.nodes));
       expect(result.actors.pageInfo.hasPreviousPage).toBe(after !== null);
       if (!result.actors.pageInfo.hasNextPage) break;
@@ -143,7 +136,7 @@ describe('keyset paging', () => {
     const backward: string[] = [];
     let before: string | null = null;
     for (let pages = 0; pages < 20; pages++) {
-      const result: any = await data('query ($before: String) { actors(last: 7, before: $before) { nodes { id } pageInfo { hasPreviousPage startCursor } } }', { before });
+      const result: any = await server.data('query ($before: String) { actors(last: 7, before: $before) { nodes { id } pageInfo { hasPreviousPage startCursor } } }', { before });
       backward.unshift(...ids(result.actors.nodes));
       if (!result.actors.pageInfo.hasPreviousPage) break;
       before = result.actors.pageInfo.startCursor;
@@ -152,7 +145,7 @@ describe('keyset paging', () => {
   });
 
   it('orders by date, newest first, undated last', async () => {
-    const result = await data('{ agreements(first: 100, orderBy: { field: DATE, direction: DESC }) { nodes { id date } } }');
+    const result = await server.data('{ agreements(first: 100, orderBy: { field: DATE, direction: DESC }) { nodes { id date } } }');
     const dates = result.agreements.nodes.map((node: { date: string | null }) => node.date);
     const dated = dates.filter((date: string | null) => date !== null);
     expect(dated).toEqual([...dated].sort().reverse());
@@ -160,15 +153,15 @@ describe('keyset paging', () => {
   });
 
   it('a cursor stays valid when an entity is inserted before it', async () => {
-    const first = await data('{ actors(first: 5) { nodes { id } pageInfo { endCursor } } }');
-    const expectedNext = await data('query ($after: String) { actors(first: 5, after: $after) { nodes { id } } }', { after: first.actors.pageInfo.endCursor });
+    const first = await server.data('{ actors(first: 5) { nodes { id } pageInfo { endCursor } } }');
+    const expectedNext = await server.data('query ($after: String) { actors(first: 5, after: $after) { nodes { id } } }', { after: first.actors.pageInfo.endCursor });
     await upsertRecords(server.db, [
       { type: 'Actor', id: 'actor:test-aaa-inserted', name: 'AAA inserted by test', kind: 'company', confidence: 'low', sourceIds: ['source:eu-kz-roadmap-2023-de'] },
     ], [], { by: 'test' });
     try {
-      const fromStart = await data('{ actors(first: 1) { nodes { id } } }');
+      const fromStart = await server.data('{ actors(first: 1) { nodes { id } } }');
       expect(fromStart.actors.nodes[0].id).toBe('actor:test-aaa-inserted');
-      const next = await data('query ($after: String) { actors(first: 5, after: $after) { nodes { id } } }', { after: first.actors.pageInfo.endCursor });
+      const next = await server.data('query ($after: String) { actors(first: 5, after: $after) { nodes { id } } }', { after: first.actors.pageInfo.endCursor });
       expect(next.actors.nodes).toEqual(expectedNext.actors.nodes);
     } finally {
       await removeEntities(server.db, ['actor:test-aaa-inserted']);
@@ -178,7 +171,7 @@ describe('keyset paging', () => {
 
 describe('relationship fields', () => {
   it('carry the relationship properties and its sources', async () => {
-    const result = await data(`{
+    const result = await server.data(`{
       entity(id: "actor:alikhan-smailov") {
         ... on Actor { offices { totalCount edges { type direction title validFrom validTo note confidence node { id } sources { id url } } } }
       }
@@ -191,7 +184,7 @@ describe('relationship fields', () => {
   });
 
   it('the roadmap implements the MoU, and funding edges carry amounts', async () => {
-    const result = await data(`{
+    const result = await server.data(`{
       entity(id: "agreement:eu-kz-roadmap-2023-2024") { ... on Agreement { implements { nodes { id } } } }
     }`);
     expect(ids(result.entity.implements.nodes)).toContain('agreement:eu-kz-mou-2022');
@@ -199,17 +192,17 @@ describe('relationship fields', () => {
     const target = byId.get(funded.to)!;
     const field = target.type === 'Project' ? 'funding' : 'fundedBy';
     const fundingQuery = `query ($id: ID!) { entity(id: $id) { ... on ${target.type} { ${field} { edges { node { id } amount currency } } } } }`;
-    const edges = (await data(fundingQuery, { id: target.id })).entity[field].edges;
+    const edges = (await server.data(fundingQuery, { id: target.id })).entity[field].edges;
     expect(edges).toContainEqual({ node: { id: funded.from }, amount: funded.amount, currency: funded.currency ?? null });
   });
 
   it('pages links with a cursor', async () => {
-    const all = await data('{ entity(id: "agreement:eu-kz-roadmap-2023-2024") { relationships(first: 100) { totalCount edges { cursor node { id } type } } } }');
+    const all = await server.data('{ entity(id: "agreement:eu-kz-roadmap-2023-2024") { relationships(first: 100) { totalCount edges { cursor node { id } type } } } }');
     const total = all.entity.relationships.totalCount;
     expect(total).toBeGreaterThan(6);
-    const firstPage = await data('{ entity(id: "agreement:eu-kz-roadmap-2023-2024") { relationships(first: 4) { edges { node { id } type } pageInfo { hasNextPage endCursor } } } }');
+    const firstPage = await server.data('{ entity(id: "agreement:eu-kz-roadmap-2023-2024") { relationships(first: 4) { edges { node { id } type } pageInfo { hasNextPage endCursor } } } }');
     expect(firstPage.entity.relationships.pageInfo.hasNextPage).toBe(true);
-    const rest = await data('query ($after: String) { entity(id: "agreement:eu-kz-roadmap-2023-2024") { relationships(first: 100, after: $after) { edges { node { id } type } } } }', {
+    const rest = await server.data('query ($after: String) { entity(id: "agreement:eu-kz-roadmap-2023-2024") { relationships(first: 100, after: $after) { edges { node { id } type } } } }', {
       after: firstPage.entity.relationships.pageInfo.endCursor,
     });
     const strip = (edges: { node: { id: string }; type: string }[]) => edges.map((edge) => `${edge.type}:${edge.node.id}`);
@@ -219,15 +212,15 @@ describe('relationship fields', () => {
   it('asOf: who was Prime Minister of Kazakhstan on 2023-05-19, and on 2024-03-01', async () => {
     const query = 'query ($day: Date) { entity(id: "actor:government-of-kazakhstan") { ... on Actor { officeHolders(asOf: $day) { edges { title node { id } } } } } }';
     const primeMinisters = async (day: string) =>
-      (await data(query, { day })).entity.officeHolders.edges.filter((edge: { title: string }) => edge.title === 'Prime Minister of Kazakhstan').map((edge: { node: { id: string } }) => edge.node.id);
+      (await server.data(query, { day })).entity.officeHolders.edges.filter((edge: { title: string }) => edge.title === 'Prime Minister of Kazakhstan').map((edge: { node: { id: string } }) => edge.node.id);
     expect(await primeMinisters('2023-05-19')).toEqual(['actor:alikhan-smailov']);
     expect(await primeMinisters('2024-03-01')).toEqual(['actor:olzhas-bektenov']);
   });
 
   it('asOf: Karabayev moves from Industry to Transport in September 2023', async () => {
     const query = 'query ($day: Date) { entity(id: "actor:marat-karabayev") { ... on Actor { offices(asOf: $day) { nodes { id } } } } }';
-    expect(ids((await data(query, { day: '2023-06-01' })).entity.offices.nodes)).toEqual(['actor:ministry-of-industry-and-infrastructure-development']);
-    expect(ids((await data(query, { day: '2024-01-01' })).entity.offices.nodes)).toEqual(['actor:ministry-of-transport-of-kazakhstan']);
+    expect(ids((await server.data(query, { day: '2023-06-01' })).entity.offices.nodes)).toEqual(['actor:ministry-of-industry-and-infrastructure-development']);
+    expect(ids((await server.data(query, { day: '2024-01-01' })).entity.offices.nodes)).toEqual(['actor:ministry-of-transport-of-kazakhstan']);
   });
 });
 
@@ -237,10 +230,10 @@ describe('batched loading', () => {
     expect(parents).toHaveLength(60);
     const selection = `... on Entity { relationships(first: 5) { totalCount edges { type node { id relationships(first: 3) { totalCount edges { type node { id relationships(first: 2, direction: OUT) { totalCount nodes { id } } } } } } } } }`;
     server.statements.length = 0;
-    const batched = await data(`query ($ids: [ID!]!) { nodes(ids: $ids) { id ${selection} } }`, { ids: parents });
+    const batched = await server.data(`query ($ids: [ID!]!) { nodes(ids: $ids) { id ${selection} } }`, { ids: parents });
     expect(server.statements).toEqual(['nodes-by-ids', 'relationships-by-ids', 'relationships-by-ids', 'relationships-by-ids']);
 
-    const single = await Promise.all(parents.map((id) => data(`query ($id: ID!) { node(id: $id) { id ${selection} } }`, { id })));
+    const single = await Promise.all(parents.map((id) => server.data(`query ($id: ID!) { node(id: $id) { id ${selection} } }`, { id })));
     expect(batched.nodes).toEqual(single.map((result) => result.node));
   });
 });
@@ -275,7 +268,7 @@ describe('errors', () => {
   });
 
   it('a cursor from another ordering is rejected', async () => {
-    const page = await data('{ actors(first: 1, orderBy: { field: ID }) { pageInfo { endCursor } } }');
+    const page = await server.data('{ actors(first: 1, orderBy: { field: ID }) { pageInfo { endCursor } } }');
     const error = await firstError('query ($after: String) { actors(after: $after) { totalCount } }', { after: page.actors.pageInfo.endCursor });
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toContain('ordered by NAME ASC');

@@ -52,15 +52,9 @@ afterEach(() => {
   expect(problems.splice(0)).toEqual([]);
 });
 
-async function data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await server.query<T>(query, variables);
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data as T;
-}
-
 /** Ids of the entities of a neighbourhood (depth 1, the page's default), as the API returns them. */
 async function neighborhoodIds(id: string): Promise<string[]> {
-  const { neighborhood } = await data('query ($id: ID!) { neighborhood(id: $id) { nodes { node { id } } } }', { id });
+  const { neighborhood } = await server.data('query ($id: ID!) { neighborhood(id: $id) { nodes { node { id } } } }', { id });
   return neighborhood.nodes.map((item: { node: { id: string } }) => item.node.id);
 }
 
@@ -84,7 +78,7 @@ describe('the explorer in Chromium', () => {
   it('search finds Šefčovič without diacritics; the card shows his properties and sources as links; his neighbourhood is drawn', async () => {
     await pickFromSearch('sefcovic', 'actor:maros-sefcovic', 'Maroš Šefčovič');
 
-    const { node } = await data('{ node(id: "actor:maros-sefcovic") { ... on Entity { sources { title url } } } }');
+    const { node } = await server.data('{ node(id: "actor:maros-sefcovic") { ... on Entity { sources { title url } } } }');
     const links = await page.$$eval('#card .sources a', (anchors) => anchors.map((anchor) => [anchor.textContent, anchor.getAttribute('href')]));
     expect(links).toEqual(node.sources.filter((source: { url: string | null }) => source.url).map((source: { title: string; url: string }) => [source.title, source.url]));
     expect(await page.$$eval('#card dt', (terms) => terms.map((term) => term.textContent))).toEqual(['confidence', 'kind', 'side']);
@@ -124,7 +118,7 @@ describe('the explorer in Chromium', () => {
     expect(await page.textContent('#path-from')).toBe('Maroš Šefčovič');
     await page.click('#find-paths');
 
-    const { paths } = await data(`{ paths(from: "${from}", to: "${to}", maxHops: 4, first: 3) { length nodes { id name } relationships { id } } }`);
+    const { paths } = await server.data(`{ paths(from: "${from}", to: "${to}", maxHops: 4, first: 3) { length nodes { id name } relationships { id } } }`);
     const items = page.locator('#path-list li');
     await expect.poll(() => items.count()).toBe(paths.length);
     const [shortest] = paths;
@@ -219,7 +213,7 @@ describe('the explorer in Chromium', () => {
 
   it('shows the battery value chain as stages with EU and KZ lanes, and marks the gaps', async () => {
     await page.click('[role="tab"][data-tab="chain"]');
-    const { valueChain } = await data(`{ valueChain(id: "chain:batteries") {
+    const { valueChain } = await server.data(`{ valueChain(id: "chain:batteries") {
       gaps { id } stages { position stage { name } euActors { name } kzActors { name } } } }`);
     const stages = page.locator('#chain-view .stage');
     await expect.poll(() => stages.count()).toBe(valueChain.stages.length);
@@ -240,13 +234,13 @@ describe('the explorer in Chromium', () => {
 
   it('shows the timeline, and narrows it to the dates asked', async () => {
     await page.click('[role="tab"][data-tab="timeline"]');
-    const all = (await data('{ timeline(first: 200) { entries { date summary } } }')).timeline.entries;
+    const all = (await server.data('{ timeline(first: 200) { entries { date summary } } }')).timeline.entries;
     await expect.poll(() => page.locator('#timeline-list li time').count()).toBe(all.length);
 
     await page.fill('#timeline-from', '2023-05-01');
     await page.fill('#timeline-to', '2023-06-30');
     await page.click('#timeline-form button[type="submit"]');
-    const { entries } = (await data('{ timeline(from: "2023-05-01", to: "2023-06-30", first: 200) { entries { date summary } } }')).timeline;
+    const { entries } = (await server.data('{ timeline(from: "2023-05-01", to: "2023-06-30", first: 200) { entries { date summary } } }')).timeline;
     expect(entries.length).toBeGreaterThan(0);
     await expect.poll(() => page.locator('#timeline-list li time').allTextContents()).toEqual(entries.map((entry: { date: string }) => entry.date));
     expect(await page.locator('#timeline-list .summary').allTextContents()).toEqual(entries.map((entry: { summary: string }) => entry.summary));

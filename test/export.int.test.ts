@@ -19,12 +19,6 @@ afterAll(() => server.close());
 
 const get = (path: string) => fetch(`${server.url}${path}`, { redirect: 'manual' });
 
-async function data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await server.query<T>(query, variables);
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data as T;
-}
-
 const graphmlParser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -57,7 +51,7 @@ describe('GET /export/neighborhood.*', () => {
   let expected: { truncated: boolean; nodes: { node: { id: string; name: string; __typename: string } }[]; relationships: { id: string; type: string; from: string; to: string; sources: { id: string }[] }[] };
 
   beforeAll(async () => {
-    expected = (await data(NEIGHBORHOOD, { id, depth: 2, first: 30, types: ['ATTENDED', 'MET', 'HOLDS_OFFICE'] })).neighborhood;
+    expected = (await server.data(NEIGHBORHOOD, { id, depth: 2, first: 30, types: ['ATTENDED', 'MET', 'HOLDS_OFFICE'] })).neighborhood;
     expect(expected.nodes.length).toBeGreaterThan(5);
     expect(expected.relationships.length).toBeGreaterThan(5);
   });
@@ -106,7 +100,7 @@ describe('GET /export/neighborhood.*', () => {
   });
 
   it('defaults to the API defaults (depth 1, first 50, all types)', async () => {
-    const defaults = (await data(NEIGHBORHOOD, { id })).neighborhood;
+    const defaults = (await server.data(NEIGHBORHOOD, { id })).neighborhood;
     const document = await (await get(`/export/neighborhood.json?id=${id}`)).json();
     expect(document.nodes.map((node: { id: string }) => node.id)).toEqual(defaults.nodes.map((item: { node: { id: string } }) => item.node.id));
     expect(document.edges).toHaveLength(defaults.relationships.length);
@@ -119,7 +113,7 @@ describe('GET /export/path.*', () => {
   const PATHS = 'query ($from: ID!, $to: ID!, $types: [RelationshipType!], $first: Int) { paths(from: $from, to: $to, relationshipTypes: $types, first: $first) { nodes { id } relationships { id } } }';
 
   it('JSON, CSV and GraphML hold the shortest path', async () => {
-    const [path] = (await data(PATHS, { from, to, types: ['ATTENDED'], first: 1 })).paths;
+    const [path] = (await server.data(PATHS, { from, to, types: ['ATTENDED'], first: 1 })).paths;
     const params = `from=${from}&to=${to}&types=ATTENDED&maxHops=3`;
     const document = await (await get(`/export/path.json?${params}`)).json();
     expect(document.kind).toBe('path');
@@ -141,7 +135,7 @@ describe('GET /export/path.*', () => {
   });
 
   it('first=3 merges the three shortest paths and lists each', async () => {
-    const { paths } = await data(PATHS, { from, to, first: 3 });
+    const { paths } = await server.data(PATHS, { from, to, first: 3 });
     const document = await (await get(`/export/path.json?from=${from}&to=${to}&first=3`)).json();
     expect(document.paths.map((path: { nodes: string[] }) => path.nodes)).toEqual(paths.map((path: { nodes: { id: string }[] }) => path.nodes.map((node) => node.id)));
     const nodeIds = new Set(paths.flatMap((path: { nodes: { id: string }[] }) => path.nodes.map((node) => node.id)));

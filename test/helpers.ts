@@ -4,11 +4,12 @@
  */
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { createDatabase, type Database } from '../src/db/database.ts';
 import { createLogger } from '../src/logger.ts';
 import type { AuthOptions } from '../src/auth/use-auth.ts';
 import { createServer } from '../src/server.ts';
+import { exportGraph, type ExportedEntity, type ExportedRelationship } from '../seed/export-graph.ts';
 
 /** A database handle on the test run's Neo4j. Close it in afterAll. */
 export function connectTestDatabase(): Database {
@@ -34,6 +35,8 @@ export interface TestServer {
   statements: string[];
   /** POSTs a query to /graphql and returns the parsed body (and the HTTP status). */
   query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T> & { status: number }>;
+  /** Like query, but expects no errors (failing the test with them) and returns `data`. */
+  data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -46,7 +49,7 @@ export async function startTestServer(options: { db?: Database; auth?: AuthOptio
   const server = createHttpServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
+  const testServer: TestServer = {
     url,
     db,
     statements,
@@ -58,10 +61,29 @@ export async function startTestServer(options: { db?: Database; auth?: AuthOptio
       });
       return { status: response.status, ...((await response.json()) as GraphQLResponse<any>) };
     },
+    async data(query, variables) {
+      const response = await testServer.query(query, variables);
+      expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+      return response.data as never;
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
     },
   };
+  return testServer;
+}
+
+/** The curated graph as the database holds it, for computing expected answers. */
+export interface GraphFixture {
+  entities: ExportedEntity[];
+  relationships: ExportedRelationship[];
+  byId: Map<string, ExportedEntity>;
+}
+
+/** Reads the whole graph once (exportGraph) and indexes its entities by id. */
+export async function readGraphFixture(db: Database): Promise<GraphFixture> {
+  const { entities, relationships } = await exportGraph(db);
+  return { entities, relationships, byId: new Map(entities.map((entity) => [entity.id, entity])) };
 }

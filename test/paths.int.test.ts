@@ -4,26 +4,19 @@
  * come from the primary text and FACTS.md; the rest is recomputed from the exported graph.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportGraph, type ExportedEntity, type ExportedRelationship } from '../seed/export-graph.ts';
-import { startTestServer, type TestServer } from './helpers.ts';
+import type { ExportedEntity, ExportedRelationship } from '../seed/export-graph.ts';
+import { readGraphFixture, startTestServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
 let entities: ExportedEntity[];
 let relationships: ExportedRelationship[];
-const byId = new Map<string, ExportedEntity>();
+let byId: Map<string, ExportedEntity>;
 
 beforeAll(async () => {
   server = await startTestServer();
-  ({ entities, relationships } = await exportGraph(server.db));
-  for (const entity of entities) byId.set(entity.id, entity);
+  ({ entities, relationships, byId } = await readGraphFixture(server.db));
 });
 afterAll(() => server.close());
-
-async function data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await server.query<T>(query, variables);
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data as T;
-}
 
 const PATH = 'length nodes { id __typename } relationships { id type from to date title sources { id } }';
 const ids = (list: { id: string }[]) => list.map((item) => item.id);
@@ -40,11 +33,11 @@ function expectWellFormed(path: { length: number; nodes: { id: string }[]; relat
 
 describe('shortestPath and paths', () => {
   it('Šefčovič and Karabayev met directly; through attendance they are linked by the June 2023 congress', async () => {
-    const direct = await data(`{ shortestPath(from: "actor:maros-sefcovic", to: "actor:marat-karabayev") { ${PATH} } }`);
+    const direct = await server.data(`{ shortestPath(from: "actor:maros-sefcovic", to: "actor:marat-karabayev") { ${PATH} } }`);
     expect(direct.shortestPath.length).toBe(1);
     expect(direct.shortestPath.relationships[0].type).toBe('MET');
 
-    const viaCongress = await data(`{ shortestPath(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", relationshipTypes: [ATTENDED]) { ${PATH} } }`);
+    const viaCongress = await server.data(`{ shortestPath(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", relationshipTypes: [ATTENDED]) { ${PATH} } }`);
     expectWellFormed(viaCongress.shortestPath);
     expect(ids(viaCongress.shortestPath.nodes)).toEqual(['actor:maros-sefcovic', 'event:amm-2023', 'actor:marat-karabayev']);
     expect(viaCongress.shortestPath.relationships.map((rel: { from: string; to: string }) => [rel.from, rel.to])).toEqual([
@@ -53,12 +46,12 @@ describe('shortestPath and paths', () => {
     ]);
     expect(viaCongress.shortestPath.relationships[0].sources.map((source: { id: string }) => source.id)).toContain('source:eu-kz-roadmap-2023-de');
 
-    const onlyEvents = await data(`{ shortestPath(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", nodeTypes: [Event], maxHops: 2) { ${PATH} } }`);
+    const onlyEvents = await server.data(`{ shortestPath(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", nodeTypes: [Event], maxHops: 2) { ${PATH} } }`);
     expect(onlyEvents.shortestPath.length).toBe(1);
   });
 
   it('the Roadmap 2023–2024 implements the MoU, which builds on the EPCA', async () => {
-    const result = await data(`{ paths(from: "agreement:eu-kz-roadmap-2023-2024", to: "agreement:epca", first: 5, relationshipTypes: [IMPLEMENTS, BUILDS_ON]) { ${PATH} } }`);
+    const result = await server.data(`{ paths(from: "agreement:eu-kz-roadmap-2023-2024", to: "agreement:epca", first: 5, relationshipTypes: [IMPLEMENTS, BUILDS_ON]) { ${PATH} } }`);
     const [path, ...longer] = result.paths;
     expect(ids(path.nodes)).toEqual(['agreement:eu-kz-roadmap-2023-2024', 'agreement:eu-kz-mou-2022', 'agreement:epca']);
     expect(path.relationships.map((rel: { type: string }) => rel.type)).toEqual(['IMPLEMENTS', 'BUILDS_ON']);
@@ -67,7 +60,7 @@ describe('shortestPath and paths', () => {
 
   it('k shortest paths come shortest first, simple and well formed, in one statement, and their sources load in one batch', async () => {
     server.statements.length = 0;
-    const result = await data(`{ paths(from: "actor:valdis-dombrovskis", to: "place:kazakhstan", first: 10, maxHops: 4) { ${PATH} } }`);
+    const result = await server.data(`{ paths(from: "actor:valdis-dombrovskis", to: "place:kazakhstan", first: 10, maxHops: 4) { ${PATH} } }`);
     expect(result.paths.length).toBe(10);
     const lengths = result.paths.map((path: { length: number }) => path.length);
     expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
@@ -77,7 +70,7 @@ describe('shortestPath and paths', () => {
   });
 
   it('no path within the types asked is null, or an empty list', async () => {
-    const result = await data('{ shortestPath(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", relationshipTypes: [NEXT]) { length } paths(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", relationshipTypes: [NEXT]) { length } }');
+    const result = await server.data('{ shortestPath(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", relationshipTypes: [NEXT]) { length } paths(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", relationshipTypes: [NEXT]) { length } }');
     expect(result).toEqual({ shortestPath: null, paths: [] });
   });
 });
@@ -86,7 +79,7 @@ describe('neighborhood', () => {
   it('returns the centre, its neighbours and every link among them', async () => {
     const centre = 'event:amm-2023';
     const neighbours = new Set(relationships.flatMap((link) => (link.from === centre ? [link.to] : link.to === centre ? [link.from] : [])));
-    const result = await data(`{ neighborhood(id: "${centre}") { reachable truncated nodes { distance node { id } } relationships { id from to } } }`);
+    const result = await server.data(`{ neighborhood(id: "${centre}") { reachable truncated nodes { distance node { id } } relationships { id from to } } }`);
     const { neighborhood } = result;
     expect(neighborhood.nodes[0]).toEqual({ distance: 0, node: { id: centre } });
     expect(new Set(neighborhood.nodes.slice(1).map((item: { node: { id: string } }) => item.node.id))).toEqual(neighbours);
@@ -98,7 +91,7 @@ describe('neighborhood', () => {
   });
 
   it('keeps the nearest `first` and says it truncated', async () => {
-    const result = await data('{ neighborhood(id: "actor:maros-sefcovic", depth: 2, first: 3) { reachable truncated nodes { distance } } }');
+    const result = await server.data('{ neighborhood(id: "actor:maros-sefcovic", depth: 2, first: 3) { reachable truncated nodes { distance } } }');
     expect(result.neighborhood.nodes).toHaveLength(4);
     expect(result.neighborhood.truncated).toBe(true);
     expect(result.neighborhood.reachable).toBeGreaterThan(3);
@@ -109,7 +102,7 @@ describe('neighborhood', () => {
 
 describe('valueChain', () => {
   it('lists the battery chain stage by stage and marks the stages with no EU–KZ link as gaps', async () => {
-    const result = await data(`{ valueChain(id: "chain:batteries") {
+    const result = await server.data(`{ valueChain(id: "chain:batteries") {
       chain { id } gaps { id }
       stages { position linked stage { id } materials { id } projects { id } euActors { id side } kzActors { id side } funding { from to amount currency } }
     } }`);
@@ -146,7 +139,7 @@ describe('corridors', () => {
   const CORRIDOR = 'kzActor { id kind side } euActor { id kind side } sourceCount weakestConfidence path { length nodes { id __typename } relationships { type amount currency } }';
 
   it('finds the Kazakh development bank financed by the EIB, an EU financier (EUR 200m loan)', async () => {
-    const result = await data(`{ corridors(first: 50) { ${CORRIDOR} } }`);
+    const result = await server.data(`{ corridors(first: 50) { ${CORRIDOR} } }`);
     const loan = result.corridors.find((corridor: any) => corridor.kzActor.id === 'actor:development-bank-of-kazakhstan' && corridor.euActor.id === 'actor:eib');
     expect(loan.path.relationships).toEqual([{ type: 'FUNDS', amount: 200000000, currency: 'EUR' }]);
     for (const corridor of result.corridors) {
@@ -157,14 +150,14 @@ describe('corridors', () => {
   });
 
   it('ranks by length, then by the number of sources', async () => {
-    const result = await data(`{ corridors(first: 50) { ${CORRIDOR} } }`);
+    const result = await server.data(`{ corridors(first: 50) { ${CORRIDOR} } }`);
     const keys = result.corridors.map((corridor: any) => [corridor.path.length, -corridor.sourceCount]);
     const sorted = [...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     expect(keys).toEqual(sorted);
   });
 
   it('through a material: every lithium corridor passes through lithium', async () => {
-    const result = await data(`{ corridors(material: "material:lithium", first: 50) { ${CORRIDOR} } }`);
+    const result = await server.data(`{ corridors(material: "material:lithium", first: 50) { ${CORRIDOR} } }`);
     expect(result.corridors.length).toBeGreaterThan(0);
     for (const corridor of result.corridors) expect(ids(corridor.path.nodes)).toContain('material:lithium');
     expect(result.corridors.some((corridor: any) => corridor.euActor.id === 'actor:hms-bergbau')).toBe(true);
@@ -173,7 +166,7 @@ describe('corridors', () => {
 
 describe('timeline', () => {
   it('orders May–June 2023: the roadmap announced on 19 May, the congress from 1 June', async () => {
-    const result = await data('{ timeline(from: "2023-05-01", to: "2023-06-30") { hasMore entries { date kind summary subject { id } object { id } sources { id } } } }');
+    const result = await server.data('{ timeline(from: "2023-05-01", to: "2023-06-30") { hasMore entries { date kind summary subject { id } object { id } sources { id } } } }');
     const entries = result.timeline.entries;
     const dates = entries.map((entry: { date: string }) => entry.date);
     expect(dates).toEqual([...dates].sort());
@@ -186,11 +179,11 @@ describe('timeline', () => {
   });
 
   it('filters kinds, caps with hasMore, and shows offices taken up and left', async () => {
-    const offices = await data('{ timeline(kinds: [OFFICE_START, OFFICE_END], first: 200) { hasMore entries { date kind subject { id } } } }');
+    const offices = await server.data('{ timeline(kinds: [OFFICE_START, OFFICE_END], first: 200) { hasMore entries { date kind subject { id } } } }');
     const expected = relationships.filter((link) => link.type === 'HOLDS_OFFICE').flatMap((link) => [link.validFrom, link.validTo].filter(Boolean));
     expect(offices.timeline.entries).toHaveLength(expected.length);
     expect(offices.timeline.entries).toContainEqual({ date: '2024-02-06', kind: 'OFFICE_START', subject: { id: 'actor:olzhas-bektenov' } });
-    const capped = await data('{ timeline(first: 2) { hasMore entries { date } } }');
+    const capped = await server.data('{ timeline(first: 2) { hasMore entries { date } } }');
     expect(capped.timeline.entries).toHaveLength(2);
     expect(capped.timeline.hasMore).toBe(true);
   });
@@ -198,7 +191,7 @@ describe('timeline', () => {
 
 describe('brokers and stats', () => {
   it('scores brokers exactly as described: shares of EU–KZ shortest paths, recomputed here by BFS', async () => {
-    const result = await data('{ brokers(first: 5, maxHops: 4) { actor { id } score pairs } }');
+    const result = await server.data('{ brokers(first: 5, maxHops: 4) { actor { id } score pairs } }');
     const expected = betweenness(4);
     const top = [...expected.entries()].sort((a, b) => b[1].score - a[1].score || String(byId.get(a[0])!.name).localeCompare(String(byId.get(b[0])!.name)));
     expect(result.brokers.map((broker: { actor: { id: string } }) => broker.actor.id)).toEqual(top.slice(0, 5).map(([id]) => id));
@@ -209,7 +202,7 @@ describe('brokers and stats', () => {
   });
 
   it('counts entities by type and sides as the data holds them', async () => {
-    const result = await data('{ stats { entities { key count } sides { key count } materials(first: 5) { material { id } projects actors coveredBy } stages { stage { id } euActors kzActors } } }');
+    const result = await server.data('{ stats { entities { key count } sides { key count } materials(first: 5) { material { id } projects actors coveredBy } stages { stage { id } euActors kzActors } } }');
     const byType: Record<string, number> = {};
     for (const entity of entities) byType[entity.type] = (byType[entity.type] ?? 0) + 1;
     expect(Object.fromEntries(result.stats.entities.map((count: { key: string; count: number }) => [count.key, count.count]))).toEqual(byType);
