@@ -23,8 +23,14 @@ export async function runWithDatabase(work: (db: Database) => Promise<number>, o
   try {
     const uri =
       config.neo4jUri ??
-      (neo4j = await startEmbeddedNeo4j({ dataDir: config.neo4jDataDir, heapMb: config.neo4jHeapMb, ...(options.quiet ? { log: () => undefined } : {}) })).uri;
-    const db = createDatabase({ uri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase });
+      (neo4j = await startEmbeddedNeo4j({
+        dataDir: config.neo4jDataDir,
+        heapMb: config.neo4jHeapMb,
+        pageCacheMb: config.neo4jPageCacheMb,
+        txTimeoutMs: config.neo4jTxTimeoutMs,
+        ...(options.quiet ? { log: () => undefined } : {}),
+      })).uri;
+    const db = createDatabase({ uri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase, txTimeoutMs: config.neo4jTxTimeoutMs });
     try {
       await applySchema(db);
       exitCode = await work(db);

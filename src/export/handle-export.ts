@@ -152,7 +152,7 @@ function readParameters(params: URLSearchParams, route: string, kinds: Record<st
   const variables: Record<string, unknown> = {};
   const known = Object.keys(kinds).map((key) => `"${key}"`).join(', ');
   for (const name of new Set(params.keys())) {
-    const kind = kinds[name];
+    const kind = Object.hasOwn(kinds, name) ? kinds[name] : undefined;
     if (!kind) throw badParameter(name, `Unknown parameter "${name}"; ${route} takes ${known}.`);
     const values = params.getAll(name);
     if (values.length > 1) throw badParameter(name, `Parameter "${name}" must be given once, but was given ${values.length} times.`);

@@ -11,6 +11,7 @@ import {
   ENTITY_TYPES,
   ENTITY_TYPE_NAMES,
   ID_PATTERN,
+  MAX_LENGTHS,
   NAME_LANGUAGES,
   RELATIONSHIP_TYPES,
   RELATIONSHIP_TYPE_NAMES,
@@ -162,7 +163,9 @@ function validateEntity(
   }
   const spec = ENTITY_TYPES[type];
   const id = record.id;
-  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+  if (typeof id === 'string' && id.length > MAX_LENGTHS.id) {
+    report(`"id" must be at most ${MAX_LENGTHS.id} characters, but has ${id.length}.`, 'id');
+  } else if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
     report(`"id" must look like "${spec.prefix}:lowercase-ascii-slug", but got ${JSON.stringify(id)}.`, 'id');
   } else if (entityTypeOfId(id) !== type) {
     report(`Id "${id}" must start with "${spec.prefix}:" for type ${type}.`, 'id');
@@ -170,7 +173,7 @@ function validateEntity(
 
   const allowed: Record<string, PropertySpec> = { ...COMMON_ENTITY_PROPERTIES, ...spec.properties };
   for (const key of Object.keys(record)) {
-    if (!ENTITY_BASE_KEYS.has(key) && !(key in allowed)) {
+    if (!ENTITY_BASE_KEYS.has(key) && !Object.hasOwn(allowed, key)) {
       report(`Unknown property "${key}" on ${type}; allowed: ${Object.keys(spec.properties).join(', ') || '(none beyond the shared ones)'}.`, key);
     }
   }
@@ -210,6 +213,10 @@ function validateRelationship(
       report(`"${end}" must be an entity id, but got ${JSON.stringify(id)}.`, end);
       continue;
     }
+    if (id.length > MAX_LENGTHS.id) {
+      report(`"${end}" must be at most ${MAX_LENGTHS.id} characters, but has ${id.length}.`, end);
+      continue;
+    }
     const endType = typeOf(id);
     if (endType === undefined) {
       report(`"${end}" refers to "${id}", which does not exist.`, end);
@@ -219,10 +226,11 @@ function validateRelationship(
   }
   const key = record.key ?? '';
   if (typeof key !== 'string') report(`"key" must be a string, but got ${JSON.stringify(key)}.`, 'key');
+  else if (key.length > MAX_LENGTHS.id) report(`"key" must be at most ${MAX_LENGTHS.id} characters, but has ${key.length}.`, 'key');
 
   const allowed: Record<string, PropertySpec> = { ...COMMON_RELATIONSHIP_PROPERTIES, ...spec.properties };
   for (const name of Object.keys(record)) {
-    if (!RELATIONSHIP_BASE_KEYS.has(name) && !(name in allowed)) {
+    if (!RELATIONSHIP_BASE_KEYS.has(name) && !Object.hasOwn(allowed, name)) {
       report(`Unknown property "${name}" on ${type}; allowed: ${Object.keys(allowed).join(', ')}.`, name);
     }
   }
@@ -247,6 +255,10 @@ function checkProperty(name: string, value: unknown, spec: PropertySpec, report:
   if (value === undefined || value === null) {
     if (spec.required) report(`Missing required property "${name}".`);
     return undefined;
+  }
+  if (typeof value === 'string') {
+    const max = name === 'name' ? MAX_LENGTHS.name : spec.kind === 'text' ? MAX_LENGTHS.text : spec.kind === 'url' ? MAX_LENGTHS.url : MAX_LENGTHS.string;
+    if (value.trim().length > max) return report(`"${name}" must be at most ${max} characters, but has ${value.trim().length}.`);
   }
   const got = JSON.stringify(value);
   switch (spec.kind) {
@@ -298,7 +310,16 @@ function checkNames(value: unknown, report: (message: string) => void): [string,
       report(`"names.${language}" must be a list of non-empty strings, but got ${JSON.stringify(spellings)}.`);
       continue;
     }
+    const tooLong = (spellings as string[]).find((spelling) => spelling.trim().length > MAX_LENGTHS.name);
+    if (tooLong !== undefined) {
+      report(`Each spelling in "names.${language}" must be at most ${MAX_LENGTHS.name} characters, but one has ${tooLong.trim().length}.`);
+      continue;
+    }
     for (const spelling of spellings as string[]) pairs.push([language, spelling.trim()]);
+  }
+  if (pairs.length > MAX_LENGTHS.listItems) {
+    report(`"names" must hold at most ${MAX_LENGTHS.listItems} spellings, but has ${pairs.length}.`);
+    return [];
   }
   return pairs;
 }
@@ -314,9 +335,15 @@ function checkSourceIds(
     report(`"sourceIds" must list at least one Source id, but got ${JSON.stringify(value)}.`);
     return [];
   }
+  if (value.length > MAX_LENGTHS.listItems) {
+    report(`"sourceIds" must list at most ${MAX_LENGTHS.listItems} Sources, but lists ${value.length}.`);
+    return [];
+  }
   for (const id of value) {
     if (typeof id !== 'string') {
       report(`"sourceIds" must hold ids, but got ${JSON.stringify(id)}.`);
+    } else if (id.length > MAX_LENGTHS.id) {
+      report(`A Source id in "sourceIds" must be at most ${MAX_LENGTHS.id} characters, but one has ${id.length}.`);
     } else if (id !== selfId && typeOf(id) === undefined) {
       report(`Unknown source "${id}" in "sourceIds".`);
     } else if (id !== selfId && typeOf(id) !== 'Source') {

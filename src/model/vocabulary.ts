@@ -421,5 +421,27 @@ export function entityTypeOfId(id: string): EntityType | undefined {
   return colon < 0 ? undefined : typeByPrefix.get(id.slice(0, colon));
 }
 
+/**
+ * Longest values the validator accepts, in characters. Neo4j refuses an index key over about 8 KB (8167
+ * bytes for a range index, where ids and sortName sit; up to 4 bytes per character in UTF-8), and fails the
+ * whole write; these caps keep every indexed value under it, so a dry run and a real run agree.
+ * `string` kinds may be indexed (names, statuses, titles): 1,000 characters is at most 4,000 bytes;
+ * `text` kinds (description, note, topic) are only in the full-text index, whose tokens are short words.
+ */
+export const MAX_LENGTHS = {
+  /** An entity id, a relationship key, a Source id in sourceIds. */
+  id: 200,
+  /** The display name and each other spelling (the name is folded into sortName, which is indexed with the id). */
+  name: 500,
+  /** A `string` property. */
+  string: 1000,
+  /** A `url` property. */
+  url: 2000,
+  /** A `text` property. */
+  text: 10_000,
+  /** Spellings in `names`, Sources in `sourceIds`. */
+  listItems: 100,
+} as const;
+
 /** Ids are `<prefix>:<ascii-kebab-slug>`: lowercase ASCII letters and digits joined by single hyphens. */
 export const ID_PATTERN = /^[a-z]+:[a-z0-9]+(?:-[a-z0-9]+)*$/;

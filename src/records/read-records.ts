@@ -30,7 +30,7 @@ export function formatOfFile(file: string): RecordFormat | undefined {
 export function readRecords(text: string, format: RecordFormat, file: string, into: ReadResult = emptyResult()): ReadResult {
   const add = (record: Record<string, unknown>, line: number, columns?: Record<string, number>) => {
     const located: LocatedRecord = { location: { file, line }, record, ...(columns ? { columns } : {}) };
-    ('from' in record || 'to' in record ? into.relationships : into.entities).push(located);
+    (Object.hasOwn(record, 'from') || Object.hasOwn(record, 'to') ? into.relationships : into.entities).push(located);
   };
   const fail = (line: number, message: string, column?: number) =>
     into.problems.push({ location: { file, line, ...(column ? { column } : {}) }, subject: '(unreadable)', message });
@@ -98,18 +98,22 @@ function readCsv(
   const names = header.record;
   const columns = Object.fromEntries(names.map((name, index) => [name.startsWith('names.') ? 'names' : name, index + 1]));
   for (const { record: cells, info } of body) {
-    const record: Record<string, unknown> = {};
+    // Fields are collected as entries and made own properties at once, so a column named "__proto__" is a
+    // field the validator refuses, not an assignment to the record's prototype.
+    const fields: [string, unknown][] = [];
+    const spellings: Record<string, string[]> = {};
     const isLink = names.includes('from') && names.includes('to');
     const type = cells[names.indexOf('type')] ?? '';
     const specs = propertySpecs(type, isLink);
     names.forEach((name, index) => {
       const cell = cells[index] ?? '';
       if (cell === '') return;
-      if (name === 'sourceIds') record.sourceIds = splitList(cell);
-      else if (name.startsWith('names.')) (record.names ??= {}) && ((record.names as Record<string, string[]>)[name.slice(6)] = splitList(cell));
-      else record[name] = typeCell(cell, specs[name]);
+      if (name === 'sourceIds') fields.push(['sourceIds', splitList(cell)]);
+      else if (name.startsWith('names.')) Object.defineProperty(spellings, name.slice(6), { value: splitList(cell), enumerable: true });
+      else fields.push([name, typeCell(cell, Object.hasOwn(specs, name) ? specs[name] : undefined)]);
     });
-    add(record, info.lines, columns);
+    if (Object.keys(spellings).length > 0) fields.push(['names', spellings]);
+    add(Object.fromEntries(fields), info.lines, columns);
   }
 }
 
