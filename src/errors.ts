@@ -11,12 +11,20 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'SERVICE_UNAVAILABLE'
+  | 'WRITE_OUTCOME_UNKNOWN'
   | 'INTERNAL_SERVER_ERROR';
+
+/**
+ * On a failed mutation: NOT_APPLIED when the write was certainly rolled back (bad input, Neo4j unreachable
+ * before the commit), UNKNOWN when the connection failed during the commit. Both are safe to retry.
+ */
+export type WriteOutcome = 'NOT_APPLIED' | 'UNKNOWN';
 
 declare module 'graphql' {
   interface GraphQLErrorExtensions {
     code?: ErrorCode;
     argument?: string;
+    writeOutcome?: WriteOutcome;
   }
 }
 

@@ -165,11 +165,13 @@ describe('mutations', () => {
   it('deleteEntity removes an entity with its links, but not a Source that is still cited', async () => {
     const citedSource = await server.query('mutation { deleteEntity(id: "source:test-w-report") { id } }', {}, editor);
     expect(citedSource.errors?.[0]?.message).toBe('Source "source:test-w-report" is cited by 1 entity and 0 relationships; remove those citations first.');
-    const deleted = await server.query('mutation { deleteEntity(id: "actor:test-w-jwt") { id relationshipsDeleted } }', {}, editor);
-    expect(deleted.data).toEqual({ deleteEntity: { id: 'actor:test-w-jwt', relationshipsDeleted: 0 } });
+    expect(citedSource.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', writeOutcome: 'NOT_APPLIED' });
+    const deleted = await server.query('mutation { deleteEntity(id: "actor:test-w-jwt") { id deleted relationshipsDeleted } }', {}, editor);
+    expect(deleted.data).toEqual({ deleteEntity: { id: 'actor:test-w-jwt', deleted: true, relationshipsDeleted: 0 } });
     expect(await stored('actor:test-w-jwt')).toBeUndefined();
-    const missing = await server.query('mutation { deleteEntity(id: "actor:test-w-jwt") { id } }', {}, editor);
-    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // A retry of the same delete (e.g. after WRITE_OUTCOME_UNKNOWN) is not an error: there is nothing left to delete.
+    const again = await server.query('mutation { deleteEntity(id: "actor:test-w-jwt") { id deleted relationshipsDeleted } }', {}, editor);
+    expect(again.data).toEqual({ deleteEntity: { id: 'actor:test-w-jwt', deleted: false, relationshipsDeleted: 0 } });
   });
 
   it('two writers upserting the same id at once end with one node', async () => {

@@ -3,7 +3,7 @@
  * to followers in a cluster), writes through executeWrite; every statement gets the configured timeout;
  * records are converted at this boundary (Neo4j integers -> numbers, temporals -> ISO strings).
  */
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import neo4j, { type Driver, type QueryResult, type Transaction } from 'neo4j-driver';
 import { cypher, splitStatements, type CypherSlots } from './cypher-registry.ts';
 
 /** Parameters of a statement: user values always travel here, never in the statement text. */
@@ -78,7 +78,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     for (const listener of listeners) listener({ name, mode, durationMs });
   };
 
-  const runIn = async (tx: ManagedTransaction, name: string, params: Params, mode: 'read' | 'write', slots?: CypherSlots) => {
+  const runIn = async (tx: Pick<Transaction, 'run'>, name: string, params: Params, mode: 'read' | 'write', slots?: CypherSlots) => {
     const started = performance.now();
     try {
       const result: QueryResult = await tx.run(cypher(name, slots), params);
@@ -87,6 +87,15 @@ export function createDatabase(options: DatabaseOptions): Database {
       notify(name, mode, started);
     }
   };
+
+  // Every write, one statement or many, is one explicit transaction that tells "not applied" from "unknown".
+  // Multi-statement writes (imports) get at least 120 s; single statements the configured timeout.
+  const writeTransaction = <T>(work: (tx: WriteTx) => Promise<T>, timeoutMs = Math.max(txTimeoutMs, 120_000)): Promise<T> =>
+    retryTransient(() =>
+      runWriteTransaction(driver, { database, timeoutMs }, (tx) =>
+        work({ run: (name, params = {}, slots) => runIn(tx, name, params, 'write', slots) }),
+      ),
+    );
 
   return {
     async read(name, params = {}, slots) {
@@ -97,28 +106,8 @@ export function createDatabase(options: DatabaseOptions): Database {
         await session.close();
       }
     },
-    write(name, params = {}, slots) {
-      return retryTransient(async () => {
-        const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-        try {
-          return await session.executeWrite((tx) => runIn(tx, name, params, 'write', slots), txConfig);
-        } finally {
-          await session.close();
-        }
-      });
-    },
-    writeTransaction(work) {
-      return retryTransient(async () => {
-        const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-        try {
-          return await session.executeWrite((tx) => work({ run: (name, params = {}, slots) => runIn(tx, name, params, 'write', slots) }), {
-            timeout: Math.max(txTimeoutMs, 120_000),
-          });
-        } finally {
-          await session.close();
-        }
-      });
-    },
+    write: (name, params = {}, slots) => writeTransaction((tx) => tx.run(name, params, slots), txTimeoutMs),
+    writeTransaction: (work) => writeTransaction(work),
     async runScript(name) {
       const statements = splitStatements(cypher(name));
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
@@ -165,6 +154,49 @@ export function createDatabase(options: DatabaseOptions): Database {
 }
 
 /**
+ * Thrown when the connection failed while a write transaction was being committed: it may or may not have
+ * been applied. Every write of this API is idempotent, so the client can send it again.
+ */
+export class WriteOutcomeUnknownError extends Error {
+  override name = 'WriteOutcomeUnknownError';
+  readonly code = 'WRITE_OUTCOME_UNKNOWN';
+  constructor(override readonly cause: unknown) {
+    super(`The connection to Neo4j failed while a write was being committed, so whether it was applied is unknown: ${(cause as Error)?.message ?? String(cause)}`);
+  }
+}
+
+// Private: one explicit write transaction, so that a failure can be told apart: before commit (Neo4j rolls
+// the transaction back: certainly not applied) or during commit without an answer from the server (outcome
+// unknown). An answer refusing the commit (a Neo.ClientError or Neo.TransientError) means not applied.
+async function runWriteTransaction<T>(
+  driver: Driver,
+  options: { database: string | undefined; timeoutMs: number },
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    const tx = session.beginTransaction({ timeout: options.timeoutMs });
+    let result: T;
+    try {
+      result = await work(tx);
+    } catch (error) {
+      await tx.rollback().catch(() => undefined);
+      throw error;
+    }
+    try {
+      await tx.commit();
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (code.startsWith('Neo.ClientError') || code.startsWith('Neo.TransientError')) throw error;
+      throw new WriteOutcomeUnknownError(error);
+    }
+    return result;
+  } finally {
+    await session.close().catch(() => undefined);
+  }
+}
+
+/**
  * Runs a write again when Neo4j reports a transient error (a deadlock between concurrent writers, a lock
  * timeout), at most 4 attempts with a short jittered backoff. A write transaction either committed or
  * rolled back as a whole, so running it again is safe. Unreachable databases are not retried.
@@ -174,11 +206,23 @@ export async function retryTransient<T>(work: () => Promise<T>, attempts = 4): P
     try {
       return await work();
     } catch (error) {
-      const code = (error as { code?: string }).code ?? '';
-      if (attempt >= attempts || !code.startsWith('Neo.TransientError')) throw error;
+      if (attempt >= attempts || !isRetryableWriteError(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt * (0.5 + Math.random())));
     }
   }
+}
+
+/**
+ * True for failures after which running the same write transaction again is safe and may succeed: Neo4j's
+ * transient errors (deadlocks, lock timeouts) except running out of transaction memory (the same write would
+ * run out again), and a node that a concurrent transaction deleted while this one waited for its lock (the
+ * next attempt sees it gone and reports the missing reference as a problem).
+ */
+export function isRetryableWriteError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  if (code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') return false;
+  if (code.startsWith('Neo.TransientError')) return true;
+  return /EntityNotFound|has been deleted|not found/i.test(code) || (code.startsWith('Neo.') && /(node|relationship) with id \S+ (has been deleted|not found)|unable to load node/i.test((error as Error).message ?? ''));
 }
 
 /** Converts driver values to plain JSON-friendly values: integers to numbers, temporals to ISO strings. */

@@ -529,6 +529,13 @@ export type AgreementKind =
   /** A treaty, e.g. the EPCA. */
   | 'TREATY';
 
+/** The outcome of applyChanges: one entry per change, in order. */
+export type ApplyChangesResult = {
+  __typename?: 'ApplyChangesResult';
+  /** What each change did. */
+  changes: Array<ChangeOutcome>;
+};
+
 /** An actor that brokers EU–KZ links. */
 export type Broker = {
   __typename?: 'Broker';
@@ -538,6 +545,42 @@ export type Broker = {
   pairs: Scalars['Int']['output'];
   /** Sum over EU–KZ actor pairs of the share of the pair's shortest paths through this actor. */
   score: Scalars['Float']['output'];
+};
+
+/** One change of applyChanges: set exactly one field. */
+export type ChangeInput = {
+  /** Delete an entity with its relationships, as the deleteEntity mutation. */
+  deleteEntity?: InputMaybe<DeleteEntityChange>;
+  /** Create or update a relationship, as the link mutation. */
+  link?: InputMaybe<LinkChange>;
+  /** Remove a relationship, as the unlink mutation. */
+  unlink?: InputMaybe<UnlinkChange>;
+  /** Create or update an entity, as the upsertEntity mutation. */
+  upsertEntity?: InputMaybe<UpsertEntityChange>;
+};
+
+/** Which kind of change a ChangeOutcome reports. */
+export type ChangeKind =
+  /** An entity was deleted (or did not exist). */
+  | 'DELETE_ENTITY'
+  /** A relationship was created or updated (or already held these values). */
+  | 'LINK'
+  /** A relationship was removed (or was not there). */
+  | 'UNLINK'
+  /** An entity was created or updated (or already held these values). */
+  | 'UPSERT_ENTITY';
+
+/** What one change of applyChanges did. */
+export type ChangeOutcome = {
+  __typename?: 'ChangeOutcome';
+  /** True when the graph changed: something was created, updated, removed or deleted. */
+  changed: Scalars['Boolean']['output'];
+  /** True when the entity or relationship did not exist before. */
+  created: Scalars['Boolean']['output'];
+  /** The kind of change. */
+  kind: ChangeKind;
+  /** The entity id, or the relationship id `from|TYPE|to[|key]`. */
+  subject: Scalars['ID']['output'];
 };
 
 /** A statement made by a named speaker, reported as a claim rather than as a fact. */
@@ -683,9 +726,17 @@ export type DateRange = {
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** The arguments of deleteEntity, as one change. */
+export type DeleteEntityChange = {
+  /** Id of the entity. */
+  id: Scalars['ID']['input'];
+};
+
 /** The outcome of deleteEntity. */
 export type DeleteResult = {
   __typename?: 'DeleteResult';
+  /** False when no entity had the id (already deleted, e.g. by an earlier attempt of the same request). */
+  deleted: Scalars['Boolean']['output'];
   /** The id that was deleted. */
   id: Scalars['ID']['output'];
   /** How many relationships went with it. */
@@ -1210,6 +1261,14 @@ export type Language =
   /** A Latin transliteration or alternative spelling. */
   | 'TRANSLIT';
 
+/** The arguments of link, as one change. */
+export type LinkChange = {
+  /** The Sources behind it. */
+  evidence: EvidenceInput;
+  /** The relationship's fields. */
+  input: LinkInput;
+};
+
 /** A relationship to create or update. */
 export type LinkInput = {
   /** How sure the evidence is. */
@@ -1442,12 +1501,24 @@ export type MaterialStat = {
 /**
  * Writes. Every mutation needs `Authorization: Bearer <token>` with the editor role (an API key from
  * API_KEYS or a JWT); without a token it is UNAUTHENTICATED, with another role FORBIDDEN, and nothing is
- * written. Records are checked by the same validator as the seed loader; each write names its evidence and
- * runs in one transaction, stamping createdAt, updatedAt and updatedBy.
+ * written. Records are checked by the same validator as the seed loader, and what they depend on (link ends,
+ * cited Sources) inside the write's own transaction; each write names its evidence and runs in one
+ * transaction, stamping createdAt, updatedAt and updatedBy. Every mutation is idempotent: sending it again
+ * leaves the graph as it is. A failed write carries `extensions.writeOutcome`: NOT_APPLIED (certainly rolled
+ * back: BAD_USER_INPUT, or SERVICE_UNAVAILABLE before the commit) or UNKNOWN (code WRITE_OUTCOME_UNKNOWN: the
+ * connection failed during the commit); either way the client may send the same mutation again. Several
+ * mutation fields in one document are separate transactions; use `applyChanges` for changes that belong
+ * together.
  */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Deletes an entity with all its relationships. A Source still cited elsewhere cannot be deleted. */
+  /**
+   * Applies several changes in one transaction, in order: all of them or, on any problem, none (so an
+   * upsertEntity and a link that needs it commit together). Each change sets exactly one of its fields. Problems
+   * name the change as `changes[i]`. At most 100 changes.
+   */
+  applyChanges: ApplyChangesResult;
+  /** Deletes an entity with all its relationships. A Source still cited elsewhere cannot be deleted. Deleting an id that does not exist (e.g. again, on a retry) answers `deleted: false`. */
   deleteEntity: DeleteResult;
   /**
    * Bulk import of entities and relationships, all or nothing. With dryRun (the default) nothing is written
@@ -1466,8 +1537,31 @@ export type Mutation = {
 /**
  * Writes. Every mutation needs `Authorization: Bearer <token>` with the editor role (an API key from
  * API_KEYS or a JWT); without a token it is UNAUTHENTICATED, with another role FORBIDDEN, and nothing is
- * written. Records are checked by the same validator as the seed loader; each write names its evidence and
- * runs in one transaction, stamping createdAt, updatedAt and updatedBy.
+ * written. Records are checked by the same validator as the seed loader, and what they depend on (link ends,
+ * cited Sources) inside the write's own transaction; each write names its evidence and runs in one
+ * transaction, stamping createdAt, updatedAt and updatedBy. Every mutation is idempotent: sending it again
+ * leaves the graph as it is. A failed write carries `extensions.writeOutcome`: NOT_APPLIED (certainly rolled
+ * back: BAD_USER_INPUT, or SERVICE_UNAVAILABLE before the commit) or UNKNOWN (code WRITE_OUTCOME_UNKNOWN: the
+ * connection failed during the commit); either way the client may send the same mutation again. Several
+ * mutation fields in one document are separate transactions; use `applyChanges` for changes that belong
+ * together.
+ */
+export type MutationApplyChangesArgs = {
+  changes: Array<ChangeInput>;
+};
+
+
+/**
+ * Writes. Every mutation needs `Authorization: Bearer <token>` with the editor role (an API key from
+ * API_KEYS or a JWT); without a token it is UNAUTHENTICATED, with another role FORBIDDEN, and nothing is
+ * written. Records are checked by the same validator as the seed loader, and what they depend on (link ends,
+ * cited Sources) inside the write's own transaction; each write names its evidence and runs in one
+ * transaction, stamping createdAt, updatedAt and updatedBy. Every mutation is idempotent: sending it again
+ * leaves the graph as it is. A failed write carries `extensions.writeOutcome`: NOT_APPLIED (certainly rolled
+ * back: BAD_USER_INPUT, or SERVICE_UNAVAILABLE before the commit) or UNKNOWN (code WRITE_OUTCOME_UNKNOWN: the
+ * connection failed during the commit); either way the client may send the same mutation again. Several
+ * mutation fields in one document are separate transactions; use `applyChanges` for changes that belong
+ * together.
  */
 export type MutationDeleteEntityArgs = {
   id: Scalars['ID']['input'];
@@ -1477,8 +1571,14 @@ export type MutationDeleteEntityArgs = {
 /**
  * Writes. Every mutation needs `Authorization: Bearer <token>` with the editor role (an API key from
  * API_KEYS or a JWT); without a token it is UNAUTHENTICATED, with another role FORBIDDEN, and nothing is
- * written. Records are checked by the same validator as the seed loader; each write names its evidence and
- * runs in one transaction, stamping createdAt, updatedAt and updatedBy.
+ * written. Records are checked by the same validator as the seed loader, and what they depend on (link ends,
+ * cited Sources) inside the write's own transaction; each write names its evidence and runs in one
+ * transaction, stamping createdAt, updatedAt and updatedBy. Every mutation is idempotent: sending it again
+ * leaves the graph as it is. A failed write carries `extensions.writeOutcome`: NOT_APPLIED (certainly rolled
+ * back: BAD_USER_INPUT, or SERVICE_UNAVAILABLE before the commit) or UNKNOWN (code WRITE_OUTCOME_UNKNOWN: the
+ * connection failed during the commit); either way the client may send the same mutation again. Several
+ * mutation fields in one document are separate transactions; use `applyChanges` for changes that belong
+ * together.
  */
 export type MutationImportRecordsArgs = {
   data: Scalars['String']['input'];
@@ -1490,8 +1590,14 @@ export type MutationImportRecordsArgs = {
 /**
  * Writes. Every mutation needs `Authorization: Bearer <token>` with the editor role (an API key from
  * API_KEYS or a JWT); without a token it is UNAUTHENTICATED, with another role FORBIDDEN, and nothing is
- * written. Records are checked by the same validator as the seed loader; each write names its evidence and
- * runs in one transaction, stamping createdAt, updatedAt and updatedBy.
+ * written. Records are checked by the same validator as the seed loader, and what they depend on (link ends,
+ * cited Sources) inside the write's own transaction; each write names its evidence and runs in one
+ * transaction, stamping createdAt, updatedAt and updatedBy. Every mutation is idempotent: sending it again
+ * leaves the graph as it is. A failed write carries `extensions.writeOutcome`: NOT_APPLIED (certainly rolled
+ * back: BAD_USER_INPUT, or SERVICE_UNAVAILABLE before the commit) or UNKNOWN (code WRITE_OUTCOME_UNKNOWN: the
+ * connection failed during the commit); either way the client may send the same mutation again. Several
+ * mutation fields in one document are separate transactions; use `applyChanges` for changes that belong
+ * together.
  */
 export type MutationLinkArgs = {
   evidence: EvidenceInput;
@@ -1502,8 +1608,14 @@ export type MutationLinkArgs = {
 /**
  * Writes. Every mutation needs `Authorization: Bearer <token>` with the editor role (an API key from
  * API_KEYS or a JWT); without a token it is UNAUTHENTICATED, with another role FORBIDDEN, and nothing is
- * written. Records are checked by the same validator as the seed loader; each write names its evidence and
- * runs in one transaction, stamping createdAt, updatedAt and updatedBy.
+ * written. Records are checked by the same validator as the seed loader, and what they depend on (link ends,
+ * cited Sources) inside the write's own transaction; each write names its evidence and runs in one
+ * transaction, stamping createdAt, updatedAt and updatedBy. Every mutation is idempotent: sending it again
+ * leaves the graph as it is. A failed write carries `extensions.writeOutcome`: NOT_APPLIED (certainly rolled
+ * back: BAD_USER_INPUT, or SERVICE_UNAVAILABLE before the commit) or UNKNOWN (code WRITE_OUTCOME_UNKNOWN: the
+ * connection failed during the commit); either way the client may send the same mutation again. Several
+ * mutation fields in one document are separate transactions; use `applyChanges` for changes that belong
+ * together.
  */
 export type MutationUnlinkArgs = {
   from: Scalars['ID']['input'];
@@ -1516,8 +1628,14 @@ export type MutationUnlinkArgs = {
 /**
  * Writes. Every mutation needs `Authorization: Bearer <token>` with the editor role (an API key from
  * API_KEYS or a JWT); without a token it is UNAUTHENTICATED, with another role FORBIDDEN, and nothing is
- * written. Records are checked by the same validator as the seed loader; each write names its evidence and
- * runs in one transaction, stamping createdAt, updatedAt and updatedBy.
+ * written. Records are checked by the same validator as the seed loader, and what they depend on (link ends,
+ * cited Sources) inside the write's own transaction; each write names its evidence and runs in one
+ * transaction, stamping createdAt, updatedAt and updatedBy. Every mutation is idempotent: sending it again
+ * leaves the graph as it is. A failed write carries `extensions.writeOutcome`: NOT_APPLIED (certainly rolled
+ * back: BAD_USER_INPUT, or SERVICE_UNAVAILABLE before the commit) or UNKNOWN (code WRITE_OUTCOME_UNKNOWN: the
+ * connection failed during the commit); either way the client may send the same mutation again. Several
+ * mutation fields in one document are separate transactions; use `applyChanges` for changes that belong
+ * together.
  */
 export type MutationUpsertEntityArgs = {
   evidence: EvidenceInput;
@@ -2652,11 +2770,31 @@ export type TimelineKind =
   /** An actor signed an agreement (SIGNED.date). */
   | 'SIGNING';
 
+/** The arguments of unlink, as one change. */
+export type UnlinkChange = {
+  /** Id of the entity it starts at. */
+  from: Scalars['ID']['input'];
+  /** Its key, when it has one. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the entity it ends at. */
+  to: Scalars['ID']['input'];
+  /** Its type. */
+  type: RelationshipType;
+};
+
 /** The outcome of unlink. */
 export type UnlinkResult = {
   __typename?: 'UnlinkResult';
   /** True when a relationship was removed. */
   removed: Scalars['Boolean']['output'];
+};
+
+/** The arguments of upsertEntity, as one change. */
+export type UpsertEntityChange = {
+  /** The Sources behind it. */
+  evidence: EvidenceInput;
+  /** The entity's fields. */
+  input: EntityInput;
 };
 
 /** A strategic value chain: raw materials, batteries or renewable hydrogen. */
@@ -2846,8 +2984,12 @@ export type ResolversTypes = {
   AgreementEdge: ResolverTypeWrapper<Partial<Omit<AgreementEdge, 'node'> & { node: ResolversTypes['Agreement'] }>>;
   AgreementFilter: ResolverTypeWrapper<Partial<AgreementFilter>>;
   AgreementKind: ResolverTypeWrapper<Partial<AgreementKind>>;
+  ApplyChangesResult: ResolverTypeWrapper<Partial<ApplyChangesResult>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   Broker: ResolverTypeWrapper<Partial<Omit<Broker, 'actor'> & { actor: ResolversTypes['Actor'] }>>;
+  ChangeInput: ResolverTypeWrapper<Partial<ChangeInput>>;
+  ChangeKind: ResolverTypeWrapper<Partial<ChangeKind>>;
+  ChangeOutcome: ResolverTypeWrapper<Partial<ChangeOutcome>>;
   Claim: ResolverTypeWrapper<EntityRow>;
   Confidence: ResolverTypeWrapper<Partial<Confidence>>;
   CooperationArea: ResolverTypeWrapper<EntityRow>;
@@ -2855,6 +2997,7 @@ export type ResolversTypes = {
   Count: ResolverTypeWrapper<Partial<Count>>;
   Date: ResolverTypeWrapper<Partial<Scalars['Date']['output']>>;
   DateRange: ResolverTypeWrapper<Partial<DateRange>>;
+  DeleteEntityChange: ResolverTypeWrapper<Partial<DeleteEntityChange>>;
   DeleteResult: ResolverTypeWrapper<Partial<DeleteResult>>;
   Direction: ResolverTypeWrapper<Partial<Direction>>;
   Entity: ResolverTypeWrapper<EntityRow>;
@@ -2880,6 +3023,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   JSONObject: ResolverTypeWrapper<Partial<Scalars['JSONObject']['output']>>;
   Language: ResolverTypeWrapper<Partial<Language>>;
+  LinkChange: ResolverTypeWrapper<Partial<LinkChange>>;
   LinkInput: ResolverTypeWrapper<Partial<LinkInput>>;
   LinkWriteResult: ResolverTypeWrapper<Partial<Omit<LinkWriteResult, 'relationship'> & { relationship: ResolversTypes['Relationship'] }>>;
   LocalizedName: ResolverTypeWrapper<Partial<LocalizedName>>;
@@ -2928,7 +3072,9 @@ export type ResolversTypes = {
   Timeline: ResolverTypeWrapper<Partial<Omit<Timeline, 'entries'> & { entries: Array<ResolversTypes['TimelineEntry']> }>>;
   TimelineEntry: ResolverTypeWrapper<Partial<Omit<TimelineEntry, 'object' | 'relationship' | 'sources' | 'subject'> & { object?: Maybe<ResolversTypes['Entity']>, relationship?: Maybe<ResolversTypes['Relationship']>, sources: Array<ResolversTypes['Source']>, subject: ResolversTypes['Entity'] }>>;
   TimelineKind: ResolverTypeWrapper<Partial<TimelineKind>>;
+  UnlinkChange: ResolverTypeWrapper<Partial<UnlinkChange>>;
   UnlinkResult: ResolverTypeWrapper<Partial<UnlinkResult>>;
+  UpsertEntityChange: ResolverTypeWrapper<Partial<UpsertEntityChange>>;
   ValueChain: ResolverTypeWrapper<EntityRow>;
   ValueChainConnection: ResolverTypeWrapper<Partial<Omit<ValueChainConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ValueChainEdge']>, nodes: Array<ResolversTypes['ValueChain']> }>>;
   ValueChainEdge: ResolverTypeWrapper<Partial<Omit<ValueChainEdge, 'node'> & { node: ResolversTypes['ValueChain'] }>>;
@@ -2946,14 +3092,18 @@ export type ResolversParentTypes = {
   AgreementConnection: Partial<Omit<AgreementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['AgreementEdge']>, nodes: Array<ResolversParentTypes['Agreement']> }>;
   AgreementEdge: Partial<Omit<AgreementEdge, 'node'> & { node: ResolversParentTypes['Agreement'] }>;
   AgreementFilter: Partial<AgreementFilter>;
+  ApplyChangesResult: Partial<ApplyChangesResult>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   Broker: Partial<Omit<Broker, 'actor'> & { actor: ResolversParentTypes['Actor'] }>;
+  ChangeInput: Partial<ChangeInput>;
+  ChangeOutcome: Partial<ChangeOutcome>;
   Claim: EntityRow;
   CooperationArea: EntityRow;
   Corridor: Partial<Omit<Corridor, 'euActor' | 'kzActor' | 'path'> & { euActor: ResolversParentTypes['Actor'], kzActor: ResolversParentTypes['Actor'], path: ResolversParentTypes['Path'] }>;
   Count: Partial<Count>;
   Date: Partial<Scalars['Date']['output']>;
   DateRange: Partial<DateRange>;
+  DeleteEntityChange: Partial<DeleteEntityChange>;
   DeleteResult: Partial<DeleteResult>;
   Entity: EntityRow;
   EntityInput: Partial<EntityInput>;
@@ -2973,6 +3123,7 @@ export type ResolversParentTypes = {
   ImportReport: Partial<ImportReport>;
   Int: Partial<Scalars['Int']['output']>;
   JSONObject: Partial<Scalars['JSONObject']['output']>;
+  LinkChange: Partial<LinkChange>;
   LinkInput: Partial<LinkInput>;
   LinkWriteResult: Partial<Omit<LinkWriteResult, 'relationship'> & { relationship: ResolversParentTypes['Relationship'] }>;
   LocalizedName: Partial<LocalizedName>;
@@ -3014,7 +3165,9 @@ export type ResolversParentTypes = {
   SubgraphNode: Partial<Omit<SubgraphNode, 'node'> & { node: ResolversParentTypes['Entity'] }>;
   Timeline: Partial<Omit<Timeline, 'entries'> & { entries: Array<ResolversParentTypes['TimelineEntry']> }>;
   TimelineEntry: Partial<Omit<TimelineEntry, 'object' | 'relationship' | 'sources' | 'subject'> & { object?: Maybe<ResolversParentTypes['Entity']>, relationship?: Maybe<ResolversParentTypes['Relationship']>, sources: Array<ResolversParentTypes['Source']>, subject: ResolversParentTypes['Entity'] }>;
+  UnlinkChange: Partial<UnlinkChange>;
   UnlinkResult: Partial<UnlinkResult>;
+  UpsertEntityChange: Partial<UpsertEntityChange>;
   ValueChain: EntityRow;
   ValueChainConnection: Partial<Omit<ValueChainConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ValueChainEdge']>, nodes: Array<ResolversParentTypes['ValueChain']> }>;
   ValueChainEdge: Partial<Omit<ValueChainEdge, 'node'> & { node: ResolversParentTypes['ValueChain'] }>;
@@ -3103,10 +3256,21 @@ export type AgreementEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
 };
 
+export type ApplyChangesResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplyChangesResult'] = ResolversParentTypes['ApplyChangesResult']> = {
+  changes?: Resolver<Array<ResolversTypes['ChangeOutcome']>, ParentType, ContextType>;
+};
+
 export type BrokerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Broker'] = ResolversParentTypes['Broker']> = {
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   pairs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ChangeOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeOutcome'] = ResolversParentTypes['ChangeOutcome']> = {
+  changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
@@ -3153,6 +3317,7 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type DeleteResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteResult'] = ResolversParentTypes['DeleteResult']> = {
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   relationshipsDeleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -3306,6 +3471,7 @@ export type MaterialStatResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  applyChanges?: Resolver<ResolversTypes['ApplyChangesResult'], ParentType, ContextType, RequireFields<MutationApplyChangesArgs, 'changes'>>;
   deleteEntity?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'id'>>;
   importRecords?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportRecordsArgs, 'data' | 'dryRun' | 'format'>>;
   link?: Resolver<ResolversTypes['LinkWriteResult'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'evidence' | 'input'>>;
@@ -3616,7 +3782,9 @@ export type Resolvers<ContextType = Context> = {
   Agreement?: AgreementResolvers<ContextType>;
   AgreementConnection?: AgreementConnectionResolvers<ContextType>;
   AgreementEdge?: AgreementEdgeResolvers<ContextType>;
+  ApplyChangesResult?: ApplyChangesResultResolvers<ContextType>;
   Broker?: BrokerResolvers<ContextType>;
+  ChangeOutcome?: ChangeOutcomeResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   CooperationArea?: CooperationAreaResolvers<ContextType>;
   Corridor?: CorridorResolvers<ContextType>;

@@ -5,7 +5,7 @@
  */
 import type { Database } from '../db/database.ts';
 import { readRecords, emptyResult, type RecordFormat } from './read-records.ts';
-import { diffRecords, RecordValidationError, validateAgainstDatabase, writeRecords, type WriteReport, type WriteStamp } from './write-records.ts';
+import { diffRecords, RecordValidationError, validateAgainstDatabase, writeLocatedRecords, type WriteReport, type WriteStamp } from './write-records.ts';
 import type { ValidationProblem } from '../model/validate-records.ts';
 
 /** One input of an import. */
@@ -35,8 +35,13 @@ export async function importRecords(db: Database, inputs: readonly ImportInput[]
     if (error instanceof RecordValidationError) return { dryRun: options.dryRun, ...empty, problems: error.problems };
     throw error;
   }
-  const report = options.dryRun
-    ? await diffRecords(db, valid.entities, valid.relationships)
-    : await db.writeTransaction((tx) => writeRecords(tx, valid.entities, valid.relationships, options.stamp));
-  return { dryRun: options.dryRun, ...report, problems: [] };
+  if (options.dryRun) return { dryRun: true, ...(await diffRecords(db, valid.entities, valid.relationships)), problems: [] };
+  try {
+    // Checked again inside the write transaction: a reference deleted since is a problem, not a dropped link.
+    const report = await db.writeTransaction((tx) => writeLocatedRecords(tx, read.entities, read.relationships, options.stamp));
+    return { dryRun: false, ...report, problems: [] };
+  } catch (error) {
+    if (error instanceof RecordValidationError) return { dryRun: false, ...empty, problems: error.problems };
+    throw error;
+  }
 }

@@ -14,7 +14,8 @@ import {
   type RelationshipRecord,
   type ValidationProblem,
 } from '../model/validate-records.ts';
-import type { EntityType } from '../model/vocabulary.ts';
+import { MAX_LENGTHS, type EntityType } from '../model/vocabulary.ts';
+import { invariant } from '../errors.ts';
 
 /** Rows per statement inside the one transaction. */
 const BATCH_SIZE = 1000;
@@ -42,20 +43,38 @@ export interface WriteStamp {
   at?: string;
 }
 
+/**
+ * Validates located records and writes them inside `tx`, which must be a write transaction: the entities
+ * they depend on outside themselves (link ends, cited Sources) are locked and read in `tx` first, so a
+ * concurrent delete either waits for this write or is seen by it. Throws RecordValidationError (the caller
+ * rolls back) when anything is wrong or gone; otherwise everything reported was written.
+ */
+export async function writeLocatedRecords(
+  tx: WriteTx,
+  entities: readonly LocatedRecord[],
+  relationships: readonly LocatedRecord[],
+  stamp: WriteStamp,
+): Promise<WriteReport> {
+  const defined = new Set(entities.map(({ record }) => record.id));
+  const referenced = [...referencedIds(entities, relationships)].filter((id) => !defined.has(id)).sort();
+  const rows = referenced.length > 0 ? await tx.run('lock-entities', { ids: referenced }) : [];
+  const known = new Map(rows.map((row) => [String(row.key), row.type as EntityType]));
+  const result = validateRecords(entities, relationships, { existing: (id) => known.get(id) });
+  if (result.problems.length > 0) throw new RecordValidationError(result.problems);
+  return writeRecords(tx, result.entities, result.relationships, stamp);
+}
+
 /** Validates located records against the model, resolving references outside them in the database. */
 export async function validateAgainstDatabase(
   db: Database,
   entities: readonly LocatedRecord[],
   relationships: readonly LocatedRecord[],
 ): Promise<{ entities: EntityRecord[]; relationships: RelationshipRecord[] }> {
-  const referenced = new Set<string>();
-  for (const { record } of [...entities, ...relationships]) {
-    for (const id of [record.from, record.to, ...(Array.isArray(record.sourceIds) ? record.sourceIds : [])]) {
-      if (typeof id === 'string') referenced.add(id);
-    }
+  const referenced = [...referencedIds(entities, relationships)];
+  const known = new Map<string, EntityType>();
+  for (const keys of chunks(referenced, 10_000)) {
+    for (const row of await db.read('nodes-by-ids', { keys })) known.set(String(row.key), (row.node as { __typename: EntityType }).__typename);
   }
-  const rows = referenced.size > 0 ? await db.read('nodes-by-ids', { keys: [...referenced] }) : [];
-  const known = new Map(rows.map((row) => [String(row.key), (row.node as { __typename: EntityType }).__typename]));
   const result = validateRecords(entities, relationships, { existing: (id) => known.get(id) });
   if (result.problems.length > 0) throw new RecordValidationError(result.problems);
   return result;
@@ -80,6 +99,8 @@ export async function writeRecords(
     const rows = group.map(({ from, to, key, properties }) => ({ from, to, key, properties }));
     for (const batch of chunks(rows, BATCH_SIZE)) {
       const [counts] = await tx.run('upsert-relationships', { rows: batch, now, by: stamp.by }, { type });
+      // The ends were checked in this transaction (writeLocatedRecords) or come from the same batch.
+      invariant(Number(counts?.written ?? 0) === batch.length, `${batch.length - Number(counts?.written ?? 0)} ${type} relationship(s) lost an end while being written.`);
       tally(report, type, counts);
     }
   }
@@ -104,6 +125,18 @@ export async function diffRecords(db: Database, entities: readonly EntityRecord[
   return report;
 }
 
+/** Records as located records of one input named `source`, numbered entities first. */
+export function locate(
+  entities: readonly Record<string, unknown>[],
+  relationships: readonly Record<string, unknown>[],
+  source = 'input',
+): { entities: LocatedRecord[]; relationships: LocatedRecord[] } {
+  return {
+    entities: entities.map((record, index) => ({ location: { file: source, line: index + 1 }, record })),
+    relationships: relationships.map((record, index) => ({ location: { file: source, line: entities.length + index + 1 }, record })),
+  };
+}
+
 /** Validates records (references may point into the database) and writes them in one transaction. */
 export async function upsertRecords(
   db: Database,
@@ -112,12 +145,19 @@ export async function upsertRecords(
   stamp: WriteStamp,
   source = 'input',
 ): Promise<WriteReport> {
-  const valid = await validateAgainstDatabase(
-    db,
-    entities.map((record, index) => ({ location: { file: source, line: index + 1 }, record })),
-    relationships.map((record, index) => ({ location: { file: source, line: entities.length + index + 1 }, record })),
-  );
-  return db.writeTransaction((tx) => writeRecords(tx, valid.entities, valid.relationships, stamp));
+  const located = locate(entities, relationships, source);
+  return db.writeTransaction((tx) => writeLocatedRecords(tx, located.entities, located.relationships, stamp));
+}
+
+/** Every id located records refer to: link ends and cited Sources. */
+function referencedIds(entities: readonly LocatedRecord[], relationships: readonly LocatedRecord[]): Set<string> {
+  const referenced = new Set<string>();
+  for (const { record } of [...entities, ...relationships]) {
+    for (const id of [record.from, record.to, ...(Array.isArray(record.sourceIds) ? record.sourceIds : [])]) {
+      if (typeof id === 'string' && id.length <= MAX_LENGTHS.id) referenced.add(id);
+    }
+  }
+  return referenced;
 }
 
 /** Removes entities (and their relationships) by id in one transaction; returns what existed. */

@@ -1,17 +1,23 @@
 /**
- * Mutations: upsertEntity, link, unlink, deleteEntity and importRecords. Access is checked by useAuth
- * before any of these run; here every write is validated by the model's validator (the seed loader's)
- * and written in one transaction, stamped with the caller.
+ * Mutations: upsertEntity, link, unlink, deleteEntity, applyChanges and importRecords. Access is checked by
+ * useAuth before any of these run; here arguments become changes (src/records/write-changes.ts), each
+ * validated by the model's validator and written in one transaction, stamped with the caller. This is the
+ * boundary of the write path: every failure leaves as a GraphQLError whose `writeOutcome` says whether the
+ * write was certainly not applied or its outcome is unknown (see translateWriteError).
  */
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import type { Context } from '../context.ts';
-import { badUserInput, notFound } from '../errors.ts';
-import type { EntityRow } from '../model/entity-row.ts';
+import { isUnavailableError, WriteOutcomeUnknownError } from '../db/database.ts';
+import { badUserInput } from '../errors.ts';
 import { fromEnumValue } from '../model/enums.ts';
 import { formatProblem } from '../model/validate-records.ts';
 import { importRecords } from '../records/import-records.ts';
-import { RecordValidationError, upsertRecords, type WriteReport } from '../records/write-records.ts';
+import { RecordValidationError } from '../records/write-records.ts';
+import { applyChanges, type Change, type ChangeOutcome } from '../records/write-changes.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
+
+/** Most changes one applyChanges takes. */
+export const MAX_CHANGES = 100;
 
 /** Largest `data` importRecords takes, in characters. */
 export const MAX_IMPORT_LENGTH = 5 * 1024 * 1024;
@@ -41,21 +47,127 @@ function readEvidence(evidence: EvidenceInput): { sourceIds: string[]; sources: 
   return { sourceIds: [...new Set(sourceIds)], sources };
 }
 
-/** Writes records, turning validation problems into one BAD_USER_INPUT that lists them all. */
-async function write(context: Context, entities: Record<string, unknown>[], links: Record<string, unknown>[]): Promise<WriteReport> {
-  try {
-    return await upsertRecords(context.db, entities, links, writer(context), 'input');
-  } catch (error) {
-    if (error instanceof RecordValidationError) {
-      throw new GraphQLError(`The input has ${error.problems.length} problem(s); nothing was written: ${error.problems.map((problem) => problem.message).join(' ')}`, {
-        extensions: { code: 'BAD_USER_INPUT', problems: error.problems.map(formatProblem) },
-      });
+/**
+ * Turns any failure of a write into a GraphQLError a client can act on. Validation problems are
+ * BAD_USER_INPUT (not applied); Neo4j unreachable before the commit is SERVICE_UNAVAILABLE (not applied); a
+ * connection lost during the commit is WRITE_OUTCOME_UNKNOWN; Neo4j refusing the data (a constraint, a value
+ * too large to index, a transaction too large for its memory) is BAD_USER_INPUT naming Neo4j's code, never
+ * INTERNAL_SERVER_ERROR. Every outcome is safe to retry: the writes are idempotent.
+ */
+export function translateWriteError(error: unknown): GraphQLError | unknown {
+  if (error instanceof RecordValidationError) {
+    return new GraphQLError(`The input has ${error.problems.length} problem(s); nothing was written: ${error.problems.map((problem) => problem.message).join(' ')}`, {
+      extensions: { code: 'BAD_USER_INPUT', writeOutcome: 'NOT_APPLIED', problems: error.problems.map(formatProblem) },
+    });
+  }
+  if (error instanceof GraphQLError) {
+    if (error.extensions.code === 'BAD_USER_INPUT' || error.extensions.code === 'NOT_FOUND') {
+      return new GraphQLError(error.message, { extensions: { ...error.extensions, writeOutcome: 'NOT_APPLIED' } });
     }
-    throw error;
+    return error;
+  }
+  if (error instanceof WriteOutcomeUnknownError) {
+    return new GraphQLError(
+      'The connection to the graph database failed while the write was being committed, so it may or may not have been applied. Writes are idempotent: send the same mutation again.',
+      { extensions: { code: 'WRITE_OUTCOME_UNKNOWN', writeOutcome: 'UNKNOWN', http: { status: 503 } } },
+    );
+  }
+  const code = (error as { code?: string } | null)?.code ?? '';
+  if (code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' || /MemoryLimitExceeded|OutOfMemory/.test(code)) {
+    return new GraphQLError('The write is too large for one transaction of the graph database; nothing was written. Split it, or use `npm run import`, which writes in staged batches.', {
+      extensions: { code: 'BAD_USER_INPUT', writeOutcome: 'NOT_APPLIED', neo4jCode: code },
+    });
+  }
+  if (isUnavailableError(error) || code.startsWith('Neo.ClientError.Transaction')) {
+    return new GraphQLError('The graph database is unavailable or timed out; the write was not applied. Try again shortly.', {
+      extensions: { code: 'SERVICE_UNAVAILABLE', writeOutcome: 'NOT_APPLIED', http: { status: 503 } },
+    });
+  }
+  if (code.startsWith('Neo.ClientError')) {
+    return new GraphQLError(`The graph database refused the write (${code}); nothing was written. Check the sizes and ids of the values.`, {
+      extensions: { code: 'BAD_USER_INPUT', writeOutcome: 'NOT_APPLIED', neo4jCode: code },
+    });
+  }
+  return error;
+}
+
+/** Runs a write and translates its failure at the boundary (translateWriteError). */
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw translateWriteError(error);
   }
 }
 
-const count = (report: WriteReport, field: keyof WriteReport, key: string) => (report[field][key] ?? 0) > 0;
+/** The change an upsertEntity's arguments describe. */
+function upsertChange(args: { input: Record<string, any>; evidence: EvidenceInput }): Change {
+  const { input } = args;
+  const { sourceIds, sources } = readEvidence(args.evidence);
+  const names: Record<string, string[]> = {};
+  for (const { language, value } of input.names ?? []) (names[fromEnumValue(language)] ??= []).push(value);
+  const record = dropNulls({
+    ...(input.properties ?? {}),
+    type: input.type,
+    id: input.id,
+    name: input.name,
+    ...(Object.keys(names).length ? { names } : {}),
+    description: input.description,
+    confidence: fromEnumValue(input.confidence),
+    sourceIds: input.type === 'Source' ? [input.id, ...sourceIds.filter((id) => id !== input.id)] : sourceIds,
+  });
+  return { kind: 'upsertEntity', id: input.id, type: input.type, records: [...sources, record] };
+}
+
+/** The change a link's arguments describe. */
+function linkChange(args: { input: Record<string, any>; evidence: EvidenceInput }): Change {
+  const { input } = args;
+  const { sourceIds, sources } = readEvidence(args.evidence);
+  const record = dropNulls({
+    ...(input.properties ?? {}),
+    type: input.type,
+    from: input.from,
+    to: input.to,
+    key: input.key ?? undefined,
+    confidence: fromEnumValue(input.confidence),
+    sourceIds,
+  });
+  return { kind: 'link', type: input.type, from: input.from, to: input.to, key: input.key ?? '', sources, record };
+}
+
+interface UnlinkArgs {
+  type: RelationshipType;
+  from: string;
+  to: string;
+  key?: string | null;
+}
+
+const unlinkChange = (args: UnlinkArgs): Change => ({ kind: 'unlink', type: args.type, from: args.from, to: args.to, key: args.key ?? '' });
+
+/** One change of applyChanges: exactly one field set. */
+function changeOf(input: Record<string, any>, index: number): Change {
+  const set = Object.entries(input).filter(([, value]) => value !== null && value !== undefined);
+  if (set.length !== 1) {
+    throw badUserInput(`Each change must set exactly one of upsertEntity, link, unlink, deleteEntity, but changes[${index}] sets ${set.length === 0 ? 'none' : set.map(([key]) => `"${key}"`).join(' and ')}.`, 'changes');
+  }
+  const [kind, value] = set[0]!;
+  if (kind === 'upsertEntity') return upsertChange(value);
+  if (kind === 'link') return linkChange(value);
+  if (kind === 'unlink') return unlinkChange(value);
+  return { kind: 'deleteEntity', id: value.id };
+}
+
+/** Applies changes in one transaction for `context`'s caller, clearing what the loaders cached of them. */
+async function apply(context: Context, changes: Change[]): Promise<ChangeOutcome[]> {
+  const outcomes = await applyChanges(context.db, changes, writer(context));
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'upsertEntity' || outcome.kind === 'deleteEntity') context.loaders.nodesByIds.clear(outcome.subject);
+    if (outcome.entity) context.loaders.nodesByIds.prime(outcome.subject, outcome.entity);
+  }
+  return outcomes;
+}
+
+const CHANGE_KINDS = { upsertEntity: 'UPSERT_ENTITY', link: 'LINK', unlink: 'UNLINK', deleteEntity: 'DELETE_ENTITY' } as const;
 
 export const mutationResolvers = {
   JSONObject: new GraphQLScalarType({
@@ -72,79 +184,52 @@ export const mutationResolvers = {
     },
   }),
   Mutation: {
-    async upsertEntity(_parent: unknown, args: { input: Record<string, any>; evidence: EvidenceInput }, context: Context) {
-      const { input } = args;
-      const { sourceIds, sources } = readEvidence(args.evidence);
-      const names: Record<string, string[]> = {};
-      for (const { language, value } of input.names ?? []) (names[fromEnumValue(language)] ??= []).push(value);
-      const record = dropNulls({
-        ...(input.properties ?? {}),
-        type: input.type,
-        id: input.id,
-        name: input.name,
-        ...(Object.keys(names).length ? { names } : {}),
-        description: input.description,
-        confidence: fromEnumValue(input.confidence),
-        sourceIds: input.type === 'Source' ? [input.id, ...sourceIds.filter((id) => id !== input.id)] : sourceIds,
-      });
-      const report = await write(context, [...sources, record], []);
-      context.loaders.nodesByIds.clear(input.id);
-      const entity = await context.loaders.nodesByIds.load(input.id);
-      return { entity, created: count(report, 'created', input.type), changed: count(report, 'created', input.type) || count(report, 'updated', input.type) };
-    },
-    async link(_parent: unknown, args: { input: Record<string, any>; evidence: EvidenceInput }, context: Context) {
-      const { input } = args;
-      const { sourceIds, sources } = readEvidence(args.evidence);
-      const record = dropNulls({
-        ...(input.properties ?? {}),
-        type: input.type,
-        from: input.from,
-        to: input.to,
-        key: input.key ?? undefined,
-        confidence: fromEnumValue(input.confidence),
-        sourceIds,
-      });
-      const report = await write(context, sources, [record]);
-      const [relationship] = await context.db.read('relationship-by-key', { from: input.from, to: input.to, key: input.key ?? '' }, { type: input.type });
-      return { relationship, created: count(report, 'created', input.type), changed: count(report, 'created', input.type) || count(report, 'updated', input.type) };
-    },
-    async unlink(_parent: unknown, args: { type: RelationshipType; from: string; to: string; key?: string | null }, context: Context) {
-      const [row] = await context.db.write('delete-relationship', { from: args.from, to: args.to, key: args.key ?? '' }, { type: args.type });
-      return { removed: Number(row?.removed ?? 0) > 0 };
-    },
-    async deleteEntity(_parent: unknown, { id }: { id: string }, context: Context) {
-      const entity = (await context.loaders.nodesByIds.load(id)) as EntityRow | null;
-      if (!entity) throw notFound(`No entity has the id "${id}".`);
-      if (entity.__typename === 'Source') {
-        const [citations] = await context.db.read('count-citations', { id });
-        const entities = Number(citations?.entities ?? 0);
-        const relationships = Number(citations?.relationships ?? 0);
-        if (entities + relationships > 0) {
-          const plural = (n: number, noun: string) => `${n} ${n === 1 ? noun : `${noun.replace(/y$/, 'ie')}s`}`;
-          throw badUserInput(`Source "${id}" is cited by ${plural(entities, 'entity')} and ${plural(relationships, 'relationship')}; remove those citations first.`, 'id');
+    upsertEntity: (_parent: unknown, args: { input: Record<string, any>; evidence: EvidenceInput }, context: Context) =>
+      guarded(async () => {
+        const [outcome] = await apply(context, [upsertChange(args)]);
+        return { entity: outcome!.entity, created: outcome!.created, changed: outcome!.changed };
+      }),
+    link: (_parent: unknown, args: { input: Record<string, any>; evidence: EvidenceInput }, context: Context) =>
+      guarded(async () => {
+        const [outcome] = await apply(context, [linkChange(args)]);
+        return { relationship: outcome!.relationship, created: outcome!.created, changed: outcome!.changed };
+      }),
+    unlink: (_parent: unknown, args: UnlinkArgs, context: Context) =>
+      guarded(async () => {
+        const [outcome] = await apply(context, [unlinkChange(args)]);
+        return { removed: outcome!.changed };
+      }),
+    deleteEntity: (_parent: unknown, { id }: { id: string }, context: Context) =>
+      guarded(async () => {
+        const [outcome] = await apply(context, [{ kind: 'deleteEntity', id }]);
+        return { id, deleted: outcome!.changed, relationshipsDeleted: outcome!.relationshipsDeleted ?? 0 };
+      }),
+    applyChanges: (_parent: unknown, args: { changes: Record<string, any>[] }, context: Context) =>
+      guarded(async () => {
+        if (args.changes.length === 0 || args.changes.length > MAX_CHANGES) {
+          throw badUserInput(`Argument "changes" must hold 1 to ${MAX_CHANGES} changes, but got ${args.changes.length}.`, 'changes');
         }
-      }
-      const [row] = await context.db.write('delete-entities', { ids: [id] });
-      context.loaders.nodesByIds.clear(id);
-      return { id, relationshipsDeleted: Number(row?.relationships ?? 0) };
-    },
-    async importRecords(_parent: unknown, args: { format: 'JSON' | 'JSONL' | 'CSV'; data: string; dryRun?: boolean | null }, context: Context) {
-      if (args.data.length > MAX_IMPORT_LENGTH) {
-        throw badUserInput(`Argument "data" must be at most ${MAX_IMPORT_LENGTH} characters, but got ${args.data.length}.`, 'data');
-      }
-      const outcome = await importRecords(context.db, [{ file: 'request', format: args.format.toLowerCase() as 'json' | 'jsonl' | 'csv', text: args.data }], {
-        dryRun: args.dryRun ?? true,
-        stamp: writer(context),
-      });
-      const counts = (values: Record<string, number>) => Object.entries(values).map(([key, value]) => ({ key, count: value }));
-      return {
-        dryRun: outcome.dryRun,
-        created: counts(outcome.created),
-        updated: counts(outcome.updated),
-        unchanged: counts(outcome.unchanged),
-        problems: outcome.problems.map((problem) => ({ ...problem.location, column: problem.location.column ?? null, subject: problem.subject, message: problem.message })),
-      };
-    },
+        const outcomes = await apply(context, args.changes.map(changeOf));
+        return { changes: outcomes.map((outcome) => ({ kind: CHANGE_KINDS[outcome.kind], subject: outcome.subject, created: outcome.created, changed: outcome.changed })) };
+      }),
+    importRecords: (_parent: unknown, args: { format: 'JSON' | 'JSONL' | 'CSV'; data: string; dryRun?: boolean | null }, context: Context) =>
+      guarded(async () => {
+        if (args.data.length > MAX_IMPORT_LENGTH) {
+          throw badUserInput(`Argument "data" must be at most ${MAX_IMPORT_LENGTH} characters, but got ${args.data.length}.`, 'data');
+        }
+        const outcome = await importRecords(context.db, [{ file: 'request', format: args.format.toLowerCase() as 'json' | 'jsonl' | 'csv', text: args.data }], {
+          dryRun: args.dryRun ?? true,
+          stamp: writer(context),
+        });
+        const counts = (values: Record<string, number>) => Object.entries(values).map(([key, value]) => ({ key, count: value }));
+        return {
+          dryRun: outcome.dryRun,
+          created: counts(outcome.created),
+          updated: counts(outcome.updated),
+          unchanged: counts(outcome.unchanged),
+          problems: outcome.problems.map((problem) => ({ ...problem.location, column: problem.location.column ?? null, subject: problem.subject, message: problem.message })),
+        };
+      }),
   },
 };
 
