@@ -49,3 +49,8 @@ CREATE INDEX holds_office_to IF NOT EXISTS FOR ()-[r:HOLDS_OFFICE]-() ON (r.vali
 // without them); it lower-cases and keeps Cyrillic words whole, so Смаилов matches Смаилов.
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.names, n.description]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+
+// Staged imports (src/records/staged-import.ts): one ImportRun per import that writes in several
+// transactions, and one ImportUndo per record it wrote, holding what to restore if it does not finish.
+CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS UNIQUE;
+CREATE INDEX import_undo_run IF NOT EXISTS FOR (u:ImportUndo) ON (u._run, u._kind);

@@ -11,6 +11,17 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './db/embedded-neo4j.ts';
 import type { Logger } from './logger.ts';
 import { createServer } from './server.ts';
 import { seedIfEmpty } from '../seed/load-seed.ts';
+import { recoverImports, STALE_IMPORT_MS } from './records/staged-import.ts';
+
+// Private: recoverImports, logged; a failure (Neo4j down) is logged and retried at the next sweep.
+async function recoverUnfinishedImports(db: Database, logger: Logger): Promise<void> {
+  try {
+    const { rolledBack, cleanedUp } = await recoverImports(db);
+    if (rolledBack + cleanedUp > 0) logger.warn({ rolledBack, cleanedUp }, 'Recovered staged imports a killed importer left unfinished.');
+  } catch (error) {
+    logger.warn({ err: error }, 'Could not check for unfinished staged imports; will try again.');
+  }
+}
 
 /** A running application. */
 export interface App {
@@ -49,6 +60,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   try {
     const statements = await applySchema(db);
     logger.info({ statements }, 'Schema applied (constraints and indexes).');
+    await recoverUnfinishedImports(db, logger);
     if (config.seedOnEmpty) {
       const summary = await seedIfEmpty(db);
       if (summary) logger.info({ nodes: summary.nodeCount, relationships: summary.relationshipCount }, 'Loaded the curated seed into an empty database.');
@@ -76,6 +88,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const url = `http://${config.host}:${address.port}`;
   logger.info({ url: `${url}/graphql` }, 'Value Chain Graph is serving GraphQL.');
 
+  // A staged import killed while this server runs is rolled back by the next sweep (its heartbeat stops).
+  const sweep = setInterval(() => void recoverUnfinishedImports(db, logger), STALE_IMPORT_MS);
+  sweep.unref();
   let stopping: Promise<void> | undefined;
   return {
     url,
@@ -83,6 +98,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     neo4j,
     stop() {
       stopping ??= (async () => {
+        clearInterval(sweep);
         await new Promise<void>((resolve) => {
           server!.close(() => resolve());
           server!.closeIdleConnections();

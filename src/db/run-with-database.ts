@@ -1,11 +1,13 @@
 /**
  * The frame of every command-line tool (seed, import, export): read the configuration, connect to the
- * configured Neo4j or start the embedded one, apply the schema, run the tool's work, and always close the
+ * configured Neo4j or start the embedded one, apply the schema, roll back imports a killed importer left
+ * unfinished (recoverImports), run the tool's work, and always close the
  * driver and stop the JVM. The work's return value is the exit code.
  * Exit codes: 2 bad configuration, 1 the work failed (message printed), else what the work returned.
  */
 import { ConfigError, loadConfig } from '../config.ts';
 import { applySchema } from './apply-schema.ts';
+import { recoverImports } from '../records/staged-import.ts';
 import { createDatabase, type Database } from './database.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded-neo4j.ts';
 
@@ -33,6 +35,8 @@ export async function runWithDatabase(work: (db: Database) => Promise<number>, o
     const db = createDatabase({ uri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase, txTimeoutMs: config.neo4jTxTimeoutMs });
     try {
       await applySchema(db);
+      const recovered = await recoverImports(db);
+      if (recovered.rolledBack > 0) console.error(`Rolled back ${recovered.rolledBack} import(s) that a killed importer left unfinished.`);
       exitCode = await work(db);
     } finally {
       await db.close();

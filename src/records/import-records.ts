@@ -1,12 +1,14 @@
 /**
  * Bulk import, shared by `npm run import` and the importRecords mutation: read every input, validate all
  * records together against the model and the database, then report what would change (dry run) or write
- * everything in one transaction. Problems carry file, line and column; with any problem nothing is written.
+ * everything (checked again inside the write): in one transaction, or staged in batches when there are many.
+ * Problems carry file, line and column; with any problem nothing is written.
  */
 import type { Database } from '../db/database.ts';
 import { readRecords, emptyResult, type RecordFormat } from './read-records.ts';
 import { diffRecords, RecordValidationError, validateAgainstDatabase, writeLocatedRecords, type WriteReport, type WriteStamp } from './write-records.ts';
 import type { ValidationProblem } from '../model/validate-records.ts';
+import { writeStaged } from './staged-import.ts';
 
 /** One input of an import. */
 export interface ImportInput {
@@ -22,8 +24,25 @@ export interface ImportOutcome extends WriteReport {
   problems: ValidationProblem[];
 }
 
-/** Imports `inputs` as one unit: everything validates and is written in one transaction, or nothing is. */
-export async function importRecords(db: Database, inputs: readonly ImportInput[], options: { dryRun: boolean; stamp: WriteStamp }): Promise<ImportOutcome> {
+/** Options of importRecords. */
+export interface ImportOptions {
+  dryRun: boolean;
+  stamp: WriteStamp;
+  /** Up to this many records go in one transaction; more are written staged (src/records/staged-import.ts). @default 20000 */
+  singleTransactionMax?: number;
+  /** Records per transaction of a staged import. @default 5000 */
+  batchSize?: number;
+  /** Progress of a staged import: records written so far and in all. */
+  onProgress?: (written: number, total: number) => void;
+}
+
+/**
+ * Imports `inputs` as one unit: everything validates and is written, or nothing is. Up to
+ * `singleTransactionMax` records in one transaction; more in staged batches with a journal, still all or
+ * nothing (a kill is rolled back by recoverImports at the next start).
+ */
+export async function importRecords(db: Database, inputs: readonly ImportInput[], options: ImportOptions): Promise<ImportOutcome> {
+  const { singleTransactionMax = 20_000 } = options;
   const read = emptyResult();
   for (const input of inputs) readRecords(input.text, input.format, input.file, read);
   const empty = { created: {}, updated: {}, unchanged: {} };
@@ -38,7 +57,10 @@ export async function importRecords(db: Database, inputs: readonly ImportInput[]
   if (options.dryRun) return { dryRun: true, ...(await diffRecords(db, valid.entities, valid.relationships)), problems: [] };
   try {
     // Checked again inside the write transaction: a reference deleted since is a problem, not a dropped link.
-    const report = await db.writeTransaction((tx) => writeLocatedRecords(tx, read.entities, read.relationships, options.stamp));
+    const report =
+      read.entities.length + read.relationships.length <= singleTransactionMax
+        ? await db.writeTransaction((tx) => writeLocatedRecords(tx, read.entities, read.relationships, options.stamp))
+        : await writeStaged(db, read.entities, read.relationships, { stamp: options.stamp, ...(options.batchSize ? { batchSize: options.batchSize } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     return { dryRun: false, ...report, problems: [] };
   } catch (error) {
     if (error instanceof RecordValidationError) return { dryRun: false, ...empty, problems: error.problems };

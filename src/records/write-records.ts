@@ -47,18 +47,22 @@ export interface WriteStamp {
  * Validates located records and writes them inside `tx`, which must be a write transaction: the entities
  * they depend on outside themselves (link ends, cited Sources) are locked and read in `tx` first, so a
  * concurrent delete either waits for this write or is seen by it. Throws RecordValidationError (the caller
- * rolls back) when anything is wrong or gone; otherwise everything reported was written.
+ * rolls back) when anything is wrong or gone; otherwise everything reported was written. `defined` names
+ * entities that a staged import writes in other batches (their types), which sourceIds may cite.
  */
 export async function writeLocatedRecords(
   tx: WriteTx,
   entities: readonly LocatedRecord[],
   relationships: readonly LocatedRecord[],
   stamp: WriteStamp,
+  options: { defined?: ReadonlyMap<string, EntityType> } = {},
 ): Promise<WriteReport> {
-  const defined = new Set(entities.map(({ record }) => record.id));
-  const referenced = [...referencedIds(entities, relationships)].filter((id) => !defined.has(id)).sort();
+  const own = new Set(entities.map(({ record }) => record.id));
+  const { defined } = options;
+  const referenced = [...referencedIds(entities, relationships)].filter((id) => !own.has(id) && !defined?.has(id)).sort();
   const rows = referenced.length > 0 ? await tx.run('lock-entities', { ids: referenced }) : [];
-  const known = new Map(rows.map((row) => [String(row.key), row.type as EntityType]));
+  const known = new Map<string, EntityType>(defined ?? []);
+  for (const row of rows) known.set(String(row.key), row.type as EntityType);
   const result = validateRecords(entities, relationships, { existing: (id) => known.get(id) });
   if (result.problems.length > 0) throw new RecordValidationError(result.problems);
   return writeRecords(tx, result.entities, result.relationships, stamp);
@@ -177,6 +181,15 @@ export function toStoredEntity(entity: EntityRecord): Record<string, unknown> {
     foldedNames: [...new Set(names.map(foldText))],
     ...(sortDate ? { sortDate } : {}),
   };
+}
+
+/** The sum of two reports. */
+export function mergeReports(a: WriteReport, b: WriteReport): WriteReport {
+  const merged: WriteReport = { created: { ...a.created }, updated: { ...a.updated }, unchanged: { ...a.unchanged } };
+  for (const field of ['created', 'updated', 'unchanged'] as const) {
+    for (const [key, value] of Object.entries(b[field])) merged[field][key] = (merged[field][key] ?? 0) + value;
+  }
+  return merged;
 }
 
 /** Adds counts of one statement to a report. */

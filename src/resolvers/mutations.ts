@@ -13,6 +13,7 @@ import { fromEnumValue } from '../model/enums.ts';
 import { formatProblem } from '../model/validate-records.ts';
 import { importRecords } from '../records/import-records.ts';
 import { RecordValidationError } from '../records/write-records.ts';
+import { ImportAbandonedError } from '../records/staged-import.ts';
 import { applyChanges, type Change, type ChangeOutcome } from '../records/write-changes.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
 
@@ -65,6 +66,9 @@ export function translateWriteError(error: unknown): GraphQLError | unknown {
       return new GraphQLError(error.message, { extensions: { ...error.extensions, writeOutcome: 'NOT_APPLIED' } });
     }
     return error;
+  }
+  if (error instanceof ImportAbandonedError) {
+    return new GraphQLError(error.message, { extensions: { code: 'SERVICE_UNAVAILABLE', writeOutcome: 'NOT_APPLIED', http: { status: 503 } } });
   }
   if (error instanceof WriteOutcomeUnknownError) {
     return new GraphQLError(
