@@ -218,3 +218,12 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;
 }
+
+/**
+ * The stored state of entities and of every relationship at them, as one comparable string: equal before
+ * and after a write exactly when the write changed none of them. For fuzz and fault checks.
+ */
+export async function describeEntities(db: Database, ids: readonly string[]): Promise<string> {
+  const rows = await db.read('entities-state', { ids });
+  return JSON.stringify(rows.map((row) => ({ ...row, links: (row.links as unknown[][]).map((link) => JSON.stringify(link)).sort() })));
+}
