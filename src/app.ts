@@ -2,14 +2,16 @@
  * The application: configuration -> database (embedded or external) -> schema -> seed when empty ->
  * HTTP server. `startApp()` returns a handle whose `stop()` shuts everything down in reverse order.
  */
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createPlainHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import { applySchema } from './db/apply-schema.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './db/embedded-neo4j.ts';
 import type { Logger } from './logger.ts';
+import { createHttpServer } from './create-http-server.ts';
 import { createServer } from './server.ts';
+import { Registry } from 'prom-client';
 import { seedIfEmpty } from '../seed/load-seed.ts';
 import { recoverImports, STALE_IMPORT_MS } from './records/staged-import.ts';
 
@@ -55,8 +57,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     password: config.neo4jPassword,
     database: config.neo4jDatabase,
     txTimeoutMs: config.neo4jTxTimeoutMs,
+    stallTimeoutMs: config.neo4jStallTimeoutMs,
+    analytics: config.analytics,
   });
   let server: Server | undefined;
+  let metricsServer: Server | undefined;
   try {
     const statements = await applySchema(db);
     logger.info({ statements }, 'Schema applied (constraints and indexes).');
@@ -65,6 +70,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       const summary = await seedIfEmpty(db);
       if (summary) logger.info({ nodes: summary.nodeCount, relationships: summary.relationshipCount }, 'Loaded the curated seed into an empty database.');
     }
+    const registry = new Registry();
     const yoga = createServer({
       db,
       logger,
@@ -72,14 +78,31 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       graphiql: config.graphiql,
       introspection: config.introspection,
       limits: { maxCost: config.maxQueryCost },
-      observability: { slowStatementMs: config.slowStatementMs },
+      observability: {
+        slowStatementMs: config.slowStatementMs,
+        registry,
+        metricsPath: config.metrics.port ? false : '/metrics',
+        metricsToken: config.metrics.token,
+        trustedOperations: config.metrics.operations,
+      },
+      rateLimit: config.rateLimit,
     });
-    server = createHttpServer(yoga);
+    server = createHttpServer(yoga, config.http);
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);
       server!.listen(config.port, config.host, resolve);
     });
+    if (config.metrics.port) {
+      metricsServer = createMetricsServer(registry, config.metrics.token);
+      await new Promise<void>((resolve, reject) => {
+        metricsServer!.once('error', reject);
+        metricsServer!.listen(config.metrics.port, config.host, resolve);
+      });
+      logger.info({ url: `http://${config.host}:${config.metrics.port}/metrics` }, 'Serving Prometheus metrics on their own port.');
+    }
   } catch (error) {
+    server?.close();
+    metricsServer?.close();
     await db.close().catch(() => undefined);
     await neo4j?.stop();
     throw error;
@@ -103,10 +126,24 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
           server!.close(() => resolve());
           server!.closeIdleConnections();
         });
+        metricsServer?.close();
         await db.close();
         await neo4j?.stop();
       })();
       return stopping;
     },
   };
+}
+
+// Private: GET /metrics on a port of its own (METRICS_PORT), behind METRICS_TOKEN when that is set.
+function createMetricsServer(registry: Registry, token: string | undefined): Server {
+  return createPlainHttpServer({ headersTimeout: 5000, requestTimeout: 10_000 }, (request, response) => {
+    if (request.url !== '/metrics') {
+      response.writeHead(404).end();
+    } else if (token && request.headers.authorization !== `Bearer ${token}`) {
+      response.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
+    } else {
+      void registry.metrics().then((text) => response.writeHead(200, { 'content-type': registry.contentType }).end(text));
+    }
+  });
 }

@@ -60,6 +60,30 @@ const environmentSchema = z.object({
   INTROSPECTION: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   MAX_QUERY_COST: positiveInt(50000, 10_000_000),
   SLOW_STATEMENT_MS: positiveInt(500, 600000),
+  JWT_JWKS_URL: z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value) && ['https:', 'http:'].includes(new URL(value).protocol), { message: 'must be an http(s) URL of a JWKS document' })
+    .optional(),
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  METRICS_PORT: z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(1).max(65535, 'must be at most 65535')).optional(),
+  METRICS_OPERATIONS: z
+    .string()
+    .trim()
+    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'must list GraphQL operation names')).max(200, 'must list at most 200 names'))
+    .optional(),
+  NEO4J_STALL_TIMEOUT_MS: positiveInt(1000, 60000),
+  ANALYTICS_TIMEOUT_MS: positiveInt(5000, 600000),
+  ANALYTICS_MAX_CONCURRENT: positiveInt(16, 1000),
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt(10000, 600000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt(30000, 3600000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt(5000, 600000),
+  HTTP_MAX_CONNECTIONS: positiveInt(4096, 1_000_000),
+  HTTP_MAX_CONNECTIONS_PER_ADDRESS: positiveInt(256, 1_000_000),
+  RATE_LIMIT_PER_ADDRESS: z.string().trim().regex(/^\d+$/, 'must be a whole number (0: off)').transform(Number).prefault('0'),
+  RATE_LIMIT_PER_KEY: z.string().trim().regex(/^\d+$/, 'must be a whole number (0: off)').transform(Number).prefault('0'),
+  RATE_LIMIT_WINDOW_S: positiveInt(60, 86400),
 });
 
 /** Roles a caller can have: viewers read, editors also write. */
@@ -123,6 +147,22 @@ export interface Config {
   readonly maxQueryCost: number;
   /** Statements slower than this are logged. @default 500 */
   readonly slowStatementMs: number;
+  /** Metrics: a bearer token for /metrics, a port of their own, operation names counted by name. */
+  readonly metrics: { readonly token: string | undefined; readonly port: number | undefined; readonly operations: readonly string[] };
+  /** A statement unanswered this long triggers a probe; unanswered twice as long, it fails as unavailable. @default 1000 */
+  readonly neo4jStallTimeoutMs: number;
+  /** The time budget of one analytics query (brokers, corridors) and how many run at once. @default 5000, 16 */
+  readonly analytics: { readonly timeoutMs: number; readonly maxConcurrent: number };
+  /** node:http timeouts and connection caps. */
+  readonly http: {
+    readonly headersTimeoutMs: number;
+    readonly requestTimeoutMs: number;
+    readonly keepAliveTimeoutMs: number;
+    readonly maxConnections: number;
+    readonly maxConnectionsPerAddress: number;
+  };
+  /** Requests allowed per window per address and per bearer token; 0 turns a limit off. @default off, 60 s */
+  readonly rateLimit: { readonly perAddress: number; readonly perKey: number; readonly windowSeconds: number };
 }
 
 /** Who may read and write. */
@@ -131,6 +171,8 @@ export interface AuthConfig {
   readonly apiKeys: readonly ApiKey[];
   /** HS256 secret to verify JWTs with; their `roles` (or `role`) claim gives the roles. @default JWTs off */
   readonly jwtSecret: string | undefined;
+  /** JWKS URL of an identity provider whose RS256 / ES256 JWTs are accepted. @default none */
+  readonly jwtJwksUrl: string | undefined;
   readonly jwtIssuer: string | undefined;
   readonly jwtAudience: string | undefined;
   /** Reads need a token too. @default false */
@@ -172,9 +214,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: e.INTROSPECTION,
     maxQueryCost: e.MAX_QUERY_COST,
     slowStatementMs: e.SLOW_STATEMENT_MS,
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT, operations: e.METRICS_OPERATIONS ?? [] },
+    neo4jStallTimeoutMs: e.NEO4J_STALL_TIMEOUT_MS,
+    analytics: { timeoutMs: e.ANALYTICS_TIMEOUT_MS, maxConcurrent: e.ANALYTICS_MAX_CONCURRENT },
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+      maxConnectionsPerAddress: e.HTTP_MAX_CONNECTIONS_PER_ADDRESS,
+    },
+    rateLimit: { perAddress: e.RATE_LIMIT_PER_ADDRESS, perKey: e.RATE_LIMIT_PER_KEY, windowSeconds: e.RATE_LIMIT_WINDOW_S },
     auth: {
       apiKeys: e.API_KEYS ?? [],
       jwtSecret: e.JWT_SECRET,
+      jwtJwksUrl: e.JWT_JWKS_URL,
       jwtIssuer: e.JWT_ISSUER,
       jwtAudience: e.JWT_AUDIENCE,
       readsRequireAuth: e.READS_REQUIRE_AUTH,

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'SERVICE_UNAVAILABLE'
   | 'WRITE_OUTCOME_UNKNOWN'
+  | 'TIMEOUT'
+  | 'TOO_MANY_REQUESTS'
   | 'INTERNAL_SERVER_ERROR';
 
 /**
@@ -43,6 +45,11 @@ export function serviceUnavailable(): GraphQLError {
   return new GraphQLError('The graph database is unavailable. Try again shortly.', {
     extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
   });
+}
+
+/** A request ran out of its time budget (an analytics query over the graph, or any statement's timeout). */
+export function timeout(message = 'The query ran out of its time budget. Narrow it (a material, fewer hops, a smaller "first") or try again later.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'TIMEOUT' } });
 }
 
 /** For states the code rules out; a failure here is a bug, reported masked to clients. */

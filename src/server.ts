@@ -13,9 +13,10 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useAuth, type AuthOptions } from './auth/use-auth.ts';
 import { useLimits, type LimitOptions } from './plugins/use-limits.ts';
 import { useObservability, type ObservabilityOptions } from './plugins/use-observability.ts';
+import { useRateLimit, type RateLimitOptions } from './plugins/use-rate-limit.ts';
 import { createContext, type Context } from './context.ts';
-import { isUnavailableError, type Database } from './db/database.ts';
-import { serviceUnavailable, type ErrorCode } from './errors.ts';
+import { isTimeoutError, isUnavailableError, type Database } from './db/database.ts';
+import { serviceUnavailable, timeout, type ErrorCode } from './errors.ts';
 import { useExplorer } from './explorer/use-explorer.ts';
 import type { Logger } from './logger.ts';
 import { analyticsResolvers } from './resolvers/analytics.ts';
@@ -44,6 +45,8 @@ export interface ServerOptions {
   limits?: LimitOptions;
   /** Request ids, metrics and the slow-statement log. @default see ObservabilityOptions */
   observability?: ObservabilityOptions;
+  /** Requests per window per address and per token. @default off */
+  rateLimit?: RateLimitOptions;
 }
 
 /** Builds the executable schema from schema.graphql and the resolvers. */
@@ -56,7 +59,9 @@ export function createSchema() {
 
 /** The Yoga instance with /graphql, /healthz and /readyz. */
 export function createServer(options: ServerOptions): YogaServerInstance<Record<string, unknown>, Context> {
-  const { db, logger, graphiql = true, auth = {}, introspection = true, limits = {}, observability = {} } = options;
+  const { db, logger, graphiql = true, auth = {}, introspection = true, limits = {}, observability = {}, rateLimit = {} } = options;
+  // With reads behind auth, /metrics is served on the API's port only behind METRICS_TOKEN.
+  const metrics = auth.readsRequireAuth && !observability.metricsToken ? { ...observability, metricsPath: false as const } : observability;
   const schema = createSchema();
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -82,6 +87,7 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
             return new GraphQLError(text, { nodes, extensions: { code, http: { status: extensions.http?.status } } });
           }
         }
+        if (isTimeoutError(original)) return timeout();
         if (isUnavailableError(original)) return serviceUnavailable();
         logger.error({ err: original }, 'Unexpected error, masked as INTERNAL_SERVER_ERROR.');
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
@@ -89,8 +95,10 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
     },
     plugins: [
       useHealthEndpoints(db),
-      ...useObservability(db, logger, observability),
-      ...useLimits(schema, limits),
+      ...useRateLimit(rateLimit),
+      ...useObservability(db, logger, metrics),
+      // "Did you mean …" suggestions would map a schema whose introspection is off.
+      ...useLimits(schema, { fieldSuggestions: introspection, ...limits }),
       ...useAuth(auth),
       ...(introspection ? [] : [useDisableIntrospection()]),
       useExplorer(),

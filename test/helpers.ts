@@ -2,13 +2,13 @@
  * Test helpers: a database handle on the run's Neo4j, and the real server on a real HTTP port with a
  * statement counter, so integration tests go through HTTP exactly as clients do.
  */
-import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, inject } from 'vitest';
 import { createDatabase, type Database } from '../src/db/database.ts';
 import { createLogger } from '../src/logger.ts';
 import type { AuthOptions } from '../src/auth/use-auth.ts';
-import { createServer } from '../src/server.ts';
+import { createHttpServer, type HttpServerOptions } from '../src/create-http-server.ts';
+import { createServer, type ServerOptions } from '../src/server.ts';
 import { exportGraph, type ExportedEntity, type ExportedRelationship } from '../seed/export-graph.ts';
 
 /** A database handle on the test run's Neo4j. Close it in afterAll. */
@@ -41,12 +41,14 @@ export interface TestServer {
 }
 
 /** Starts the server over its own database handle; call close() in afterAll. */
-export async function startTestServer(options: { db?: Database; auth?: AuthOptions } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { db?: Database; auth?: AuthOptions; http?: HttpServerOptions; server?: Partial<Omit<ServerOptions, 'db' | 'auth'>> } = {},
+): Promise<TestServer> {
   const db = options.db ?? connectTestDatabase();
   const statements: string[] = [];
   db.onStatement(({ name }) => statements.push(name));
-  const yoga = createServer({ db, logger: createLogger('silent'), auth: options.auth ?? {} });
-  const server = createHttpServer(yoga);
+  const yoga = createServer({ db, logger: createLogger('silent'), auth: options.auth ?? {}, ...options.server });
+  const server = createHttpServer(yoga, options.http);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const testServer: TestServer = {

@@ -1,11 +1,14 @@
 /**
  * Access control as Yoga plugins. Callers authenticate with `Authorization: Bearer <token>`, where the
  * token is an API key from the configuration (compared in constant time) or a JWT verified by
- * @graphql-yoga/plugin-jwt. Reads are open unless configured otherwise; every mutation needs the editor
- * role. A write without a token is UNAUTHENTICATED, with the wrong role FORBIDDEN, and nothing runs.
+ * @graphql-yoga/plugin-jwt: HS256 with a shared secret, or RS256 / ES256 with the keys an identity
+ * provider publishes at its JWKS URL (each token goes to the verifier of its `alg`, so a secret can never
+ * verify an RS256/ES256 token or a public key an HS256 one). A JWT must carry `exp`. Reads are open unless
+ * configured otherwise, and then need the viewer role; every mutation needs the editor role. A write
+ * without a token is UNAUTHENTICATED, with the wrong role FORBIDDEN, and nothing runs.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createInlineSigningKeyProvider, useJWT, type JWTExtendContextFields } from '@graphql-yoga/plugin-jwt';
+import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, useJWT, type GetSigningKeyFunction, type JWTExtendContextFields } from '@graphql-yoga/plugin-jwt';
 import { getOperationAST, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ApiKey, AuthConfig, Role } from '../config.ts';
@@ -23,41 +26,48 @@ const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
 /** The plugins that authenticate callers and guard writes. Put them before any plugin that reads `viewer`. */
 export function useAuth(options: AuthOptions = {}): Plugin[] {
-  const { apiKeys = [], jwtSecret, jwtIssuer, jwtAudience, readsRequireAuth = false } = options;
+  const { apiKeys = [], jwtSecret, jwtJwksUrl, jwtIssuer, jwtAudience, readsRequireAuth = false } = options;
   const plugins: Plugin[] = [];
-  if (jwtSecret) {
-    plugins.push(
-      useJWT({
-        signingKeyProviders: [createInlineSigningKeyProvider(jwtSecret)],
-        // Only tokens shaped like a JWT go to the JWT plugin; API keys are checked below.
-        tokenLookupLocations: [
-          ({ request }) => {
-            const token = bearerToken(request);
-            return token && JWT_SHAPE.test(token) ? { token, prefix: 'Bearer' } : undefined;
-          },
-        ],
-        tokenVerification: {
-          algorithms: ['HS256'],
-          ...(jwtIssuer ? { issuer: jwtIssuer } : {}),
-          ...(jwtAudience ? { audience: jwtAudience } : {}),
+  const verifier = (algorithms: ('HS256' | 'RS256' | 'ES256')[], signingKey: GetSigningKeyFunction): Plugin =>
+    useJWT({
+      signingKeyProviders: [signingKey],
+      // Only tokens shaped like a JWT and signed with one of `algorithms` go to this verifier; API keys are checked below.
+      tokenLookupLocations: [
+        ({ request }) => {
+          const token = bearerToken(request);
+          return token && JWT_SHAPE.test(token) && (algorithms as string[]).includes(algorithmOf(token)) ? { token, prefix: 'Bearer' } : undefined;
         },
-        reject: { missingToken: false, invalidToken: true },
-        extendContext: 'jwt',
-      }) as Plugin,
-    );
+      ],
+      tokenVerification: {
+        algorithms,
+        ...(jwtIssuer ? { issuer: jwtIssuer } : {}),
+        ...(jwtAudience ? { audience: jwtAudience } : {}),
+      },
+      reject: { missingToken: false, invalidToken: true },
+      extendContext: 'jwt',
+    }) as Plugin;
+  if (jwtSecret) plugins.push(verifier(['HS256'], createInlineSigningKeyProvider(jwtSecret)));
+  if (jwtJwksUrl) {
+    plugins.push(verifier(['RS256', 'ES256'], createRemoteJwksSigningKeyProvider({ jwksUri: jwtJwksUrl, cache: true, cacheMaxAge: 600_000, rateLimit: true, jwksRequestsPerMinute: 10, timeout: 5000 })));
   }
+  const acceptsJwts = Boolean(jwtSecret || jwtJwksUrl);
   const digests = apiKeys.map((apiKey) => ({ apiKey, digest: sha256(apiKey.key) }));
 
   plugins.push({
     onContextBuilding({ context, extendContext }) {
       const jwt = (context as { jwt?: JWTExtendContextFields }).jwt;
       if (jwt) {
+        if (typeof (jwt.payload as { exp?: unknown }).exp !== 'number') throw unauthenticated('The JWT has no "exp" claim; tokens must expire.');
         extendContext({ viewer: viewerOfJwt(jwt) } as never);
         return;
       }
       const token = bearerToken((context as { request: Request }).request);
       if (token === undefined) return;
-      if (JWT_SHAPE.test(token)) throw unauthenticated('JWTs are not accepted here: no JWT_SECRET is configured.');
+      if (JWT_SHAPE.test(token)) {
+        throw unauthenticated(
+          acceptsJwts ? `JWTs signed with "${algorithmOf(token)}" are not accepted here (HS256 with JWT_SECRET, RS256/ES256 with JWT_JWKS_URL).` : 'JWTs are not accepted here: neither JWT_SECRET nor JWT_JWKS_URL is configured.',
+        );
+      }
       const apiKey = findApiKey(digests, token);
       if (!apiKey) throw unauthenticated('The bearer token is not a valid API key.');
       extendContext({ viewer: { id: `api-key:${apiKey.name}`, roles: rolesOf(apiKey.role) } } as never);
@@ -75,6 +85,10 @@ export function useAuth(options: AuthOptions = {}): Plugin[] {
         }
       } else if (readsRequireAuth && !viewer) {
         error = unauthenticated('Reads need a bearer token (an API key or a JWT) on this server.');
+      } else if (readsRequireAuth && viewer && !viewer.roles.includes('viewer')) {
+        error = new GraphQLError(`"${viewer.id}" has no known role (viewer or editor); reads on this server need one.`, {
+          extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+        });
       }
       if (error) setResultAndStopExecution({ errors: [error] });
     },
@@ -89,6 +103,16 @@ function bearerToken(request: Request | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
   return match[1];
+}
+
+// Private: the `alg` of a JWT's header, or '' when it cannot be read.
+function algorithmOf(token: string): string {
+  try {
+    const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as { alg?: unknown };
+    return typeof header.alg === 'string' ? header.alg : '';
+  } catch {
+    return '';
+  }
 }
 
 // Private: the configured key equal to `token`, compared in constant time over fixed-length digests.

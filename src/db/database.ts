@@ -3,7 +3,8 @@
  * to followers in a cluster), writes through executeWrite; every statement gets the configured timeout;
  * records are converted at this boundary (Neo4j integers -> numbers, temporals -> ISO strings).
  */
-import neo4j, { type Driver, type QueryResult, type Transaction } from 'neo4j-driver';
+import { Sema } from 'async-sema';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Transaction } from 'neo4j-driver';
 import { cypher, splitStatements, type CypherSlots } from './cypher-registry.ts';
 
 /** Parameters of a statement: user values always travel here, never in the statement text. */
@@ -22,10 +23,42 @@ export interface DatabaseOptions {
   txTimeoutMs?: number;
   /** How long to wait for a connection, and to retry transient failures, before SERVICE_UNAVAILABLE. @default 1000 */
   connectTimeoutMs?: number;
+  /**
+   * A statement still unanswered after this long makes the handle probe Neo4j on a connection of its own;
+   * if the probe is not answered within the same time either, the statement fails as unavailable (a
+   * frozen or unreachable Neo4j), instead of hanging for the whole freeze. A slow statement on a Neo4j
+   * that answers probes runs on. @default 1000
+   */
+  stallTimeoutMs?: number;
+  /** Connections in the driver's pool. @default 64 */
+  maxPoolSize?: number;
+  /** The time budget and pool share of expensive analytics statements. @default see AnalyticsBudget */
+  analytics?: AnalyticsBudget;
+}
+
+/** Expensive whole-graph statements run under their own timeout and may hold only a share of the pool. */
+export interface AnalyticsBudget {
+  /** Names of the statements this budget applies to. @default ['brokers', 'corridors'] */
+  statements?: readonly string[];
+  /** Time for one such statement (waiting for a slot included), server- and client-side. @default txTimeoutMs */
+  timeoutMs?: number;
+  /** Most such statements running at once: the pool share analytics cannot exceed. @default 16 */
+  maxConcurrent?: number;
+}
+
+/** Raised when a statement ran out of its time budget; the API answers it with the TIMEOUT code. */
+export class StatementTimeoutError extends Error {
+  override name = 'StatementTimeoutError';
+  constructor(
+    readonly statement: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`Statement "${statement}" ran out of its ${timeoutMs} ms budget.`);
+  }
 }
 
 /** Called for every statement the handle runs: counts round trips in tests and metrics. */
-export type StatementListener = (event: { name: string; mode: 'read' | 'write'; durationMs: number }) => void;
+export type StatementListener = (event: { name: string; mode: 'read' | 'write'; durationMs: number; analyticsRunning?: number }) => void;
 
 /** A connection to Neo4j with named-statement helpers. Create one per process; it is safe to share. */
 export interface Database {
@@ -59,16 +92,28 @@ export interface WriteTx {
 
 /** Connects to Neo4j; does not wait for it to answer (see ping). */
 export function createDatabase(options: DatabaseOptions): Database {
-  const { uri, user = 'neo4j', password = '', database, txTimeoutMs = 15000, connectTimeoutMs = 1000 } = options;
+  const { uri, user = 'neo4j', password = '', database, txTimeoutMs = 15000, connectTimeoutMs = 1000, stallTimeoutMs = 1000, maxPoolSize = 64 } = options;
+  const analyticsStatements = new Set(options.analytics?.statements ?? ['brokers', 'corridors']);
+  const analyticsTimeoutMs = options.analytics?.timeoutMs ?? txTimeoutMs;
+  const analyticsSlots = new Sema(options.analytics?.maxConcurrent ?? 16);
+  let analyticsRunning = 0;
   const driver: Driver = neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : neo4j.auth.basic(user, ''), {
     connectionTimeout: connectTimeoutMs,
     connectionAcquisitionTimeout: connectTimeoutMs + 500,
     // No driver retries: its first retry waits about a second, which would hold every request for that
     // long while Neo4j is down. Writes retry transient errors (deadlocks) themselves, see retryTransient.
     maxTransactionRetryTime: 0,
-    maxConnectionPoolSize: 64,
+    maxConnectionPoolSize: maxPoolSize,
     userAgent: 'value-chain-graph/0.1',
   });
+  const probeDriver: Driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
+    connectionTimeout: stallTimeoutMs,
+    connectionAcquisitionTimeout: stallTimeoutMs,
+    maxTransactionRetryTime: 0,
+    maxConnectionPoolSize: 2,
+    userAgent: 'value-chain-graph/0.1 (probe)',
+  });
+  const probe = createProbe(probeDriver, database, stallTimeoutMs);
   const listeners = new Set<StatementListener>();
   const sessionConfig = { database, defaultAccessMode: neo4j.session.READ };
   const txConfig = { timeout: txTimeoutMs };
@@ -91,20 +136,63 @@ export function createDatabase(options: DatabaseOptions): Database {
   // Every write, one statement or many, is one explicit transaction that tells "not applied" from "unknown".
   // Multi-statement writes (imports) get at least 120 s; single statements the configured timeout.
   const writeTransaction = <T>(work: (tx: WriteTx) => Promise<T>, timeoutMs = Math.max(txTimeoutMs, 120_000)): Promise<T> =>
-    retryTransient(() =>
-      runWriteTransaction(driver, { database, timeoutMs }, (tx) =>
+    retryTransient(() => {
+      const state: WriteState = { abandoned: false, committing: false };
+      const run = runWriteTransaction(driver, { database, timeoutMs, state }, (tx) =>
         work({ run: (name, params = {}, slots) => runIn(tx, name, params, 'write', slots) }),
-      ),
-    );
+      );
+      // A stalled Neo4j fails the write within the stall bound; the abandoned transaction then rolls back
+      // instead of committing when Neo4j wakes, unless the stall came during the commit (outcome unknown).
+      return guardStall(run, probe, stallTimeoutMs).catch((error: unknown) => {
+        if (!(error instanceof StalledError)) throw error;
+        run.catch(() => undefined);
+        state.abandoned = true;
+        throw state.committing ? new WriteOutcomeUnknownError(error) : error;
+      });
+    });
+
+  // Private: a read of an analytics statement: waits for one of its slots, then runs under its budget.
+  // The client gives up at the budget; the slot is held until Neo4j has ended the transaction (its own
+  // timeout), so abandoned statements still count against the pool share.
+  const readAnalytics = async (name: string, params: Params, slots?: CypherSlots): Promise<Row[]> => {
+    const deadline = Date.now() + analyticsTimeoutMs;
+    const slot = analyticsSlots.acquire();
+    const acquired = await settleWithin(slot.then(() => true), analyticsTimeoutMs, () => false);
+    if (!acquired) {
+      void slot.then(() => analyticsSlots.release());
+      throw new StatementTimeoutError(name, analyticsTimeoutMs);
+    }
+    analyticsRunning++;
+    const started = performance.now();
+    const remaining = Math.max(1, deadline - Date.now());
+    const session = driver.session(sessionConfig);
+    const work = session
+      .executeRead(async (tx) => (await tx.run(cypher(name, slots), params)).records.map((record) => toPlain(record.toObject()) as Row), { timeout: remaining })
+      .finally(() => {
+        analyticsRunning--;
+        analyticsSlots.release();
+        return session.close().catch(() => undefined);
+      });
+    const running = analyticsRunning;
+    try {
+      return await settleWithin(guardStall(work, probe, stallTimeoutMs), remaining, () => {
+        throw new StatementTimeoutError(name, analyticsTimeoutMs);
+      });
+    } catch (error) {
+      throw isTimeoutError(error) ? new StatementTimeoutError(name, analyticsTimeoutMs) : error;
+    } finally {
+      work.catch(() => undefined);
+      const durationMs = performance.now() - started;
+      for (const listener of listeners) listener({ name, mode: 'read', durationMs, analyticsRunning: running });
+    }
+  };
 
   return {
     async read(name, params = {}, slots) {
+      if (analyticsStatements.has(name)) return readAnalytics(name, params, slots);
       const session = driver.session(sessionConfig);
-      try {
-        return await session.executeRead((tx) => runIn(tx, name, params, 'read', slots), txConfig);
-      } finally {
-        await session.close();
-      }
+      const work = session.executeRead((tx) => runIn(tx, name, params, 'read', slots), txConfig).finally(() => session.close().catch(() => undefined));
+      return guardStall(work, probe, stallTimeoutMs);
     },
     write: (name, params = {}, slots) => writeTransaction((tx) => tx.run(name, params, slots), txTimeoutMs),
     writeTransaction: (work) => writeTransaction(work),
@@ -149,8 +237,91 @@ export function createDatabase(options: DatabaseOptions): Database {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => driver.close(),
+    close: async () => {
+      await Promise.all([driver.close(), probeDriver.close()]);
+    },
   };
+}
+
+/** Settles like `work`, or after `ms` with what `onTimeout` returns (or throws). */
+function settleWithin<T>(work: Promise<T>, ms: number, onTimeout: () => T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve, reject) => {
+    timer = setTimeout(() => {
+      try {
+        resolve(onTimeout());
+      } catch (error) {
+        reject(error);
+      }
+    }, ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Raised for a statement whose Neo4j stopped answering (frozen, partitioned); mapped to SERVICE_UNAVAILABLE. */
+class StalledError extends Error {
+  override name = 'StalledError';
+  readonly code = 'ServiceUnavailable';
+}
+
+// Private: `work`, but failed as unavailable once it has been pending `stallMs` and a probe of Neo4j on
+// another connection goes unanswered for `stallMs` too. Checked again every `stallMs` while Neo4j answers.
+function guardStall<T>(work: Promise<T>, probe: () => Promise<boolean>, stallMs: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    let timer: NodeJS.Timeout;
+    const check = () => {
+      void probe().then((alive) => {
+        if (settled) return;
+        if (alive) timer = setTimeout(check, stallMs);
+        else {
+          settled = true;
+          reject(new StalledError(`Neo4j did not answer within ${2 * stallMs} ms (frozen or unreachable).`));
+        }
+      });
+    };
+    timer = setTimeout(check, stallMs);
+    work.then(
+      (value) => {
+        settled = true;
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        settled = true;
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+// Private: one shared `RETURN 1` on the probe driver at a time, answered within `timeoutMs` or false.
+function createProbe(driver: Driver, database: string | undefined, timeoutMs: number): () => Promise<boolean> {
+  let inFlight: Promise<boolean> | undefined;
+  return () => {
+    inFlight ??= (async () => {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+      const answer = session.executeRead((tx) => tx.run('RETURN 1'), { timeout: timeoutMs }).then(
+        () => true,
+        () => false,
+      );
+      try {
+        return await settleWithin(answer, timeoutMs, () => false);
+      } finally {
+        void session.close().catch(() => undefined);
+        inFlight = undefined;
+      }
+    })();
+    return inFlight;
+  };
+}
+
+/** True when Neo4j stopped a statement for running past its transaction timeout. */
+export function isTimeoutError(error: unknown): boolean {
+  if (error instanceof StatementTimeoutError) return true;
+  const code = (error as { code?: string } | null)?.code ?? '';
+  return /TransactionTimedOut/.test(code);
 }
 
 /**
@@ -165,12 +336,18 @@ export class WriteOutcomeUnknownError extends Error {
   }
 }
 
+/** Where a write transaction is: abandoned by its caller (stalled Neo4j), or sending its commit. */
+interface WriteState {
+  abandoned: boolean;
+  committing: boolean;
+}
+
 // Private: one explicit write transaction, so that a failure can be told apart: before commit (Neo4j rolls
 // the transaction back: certainly not applied) or during commit without an answer from the server (outcome
 // unknown). An answer refusing the commit (a Neo.ClientError or Neo.TransientError) means not applied.
 async function runWriteTransaction<T>(
   driver: Driver,
-  options: { database: string | undefined; timeoutMs: number },
+  options: { database: string | undefined; timeoutMs: number; state: WriteState },
   work: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
   const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
@@ -183,6 +360,11 @@ async function runWriteTransaction<T>(
       await tx.rollback().catch(() => undefined);
       throw error;
     }
+    if (options.state.abandoned) {
+      await tx.rollback().catch(() => undefined);
+      throw new StalledError('The write was abandoned while Neo4j did not answer; it was rolled back.');
+    }
+    options.state.committing = true;
     try {
       await tx.commit();
     } catch (error) {

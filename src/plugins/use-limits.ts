@@ -23,6 +23,12 @@ export interface LimitOptions {
   maxCost?: number;
   /** Largest request body in bytes. @default 6 MiB (room for a 5 MB importRecords) */
   maxBodyBytes?: number;
+  /** Deepest nesting of objects and lists in the variables. @default 32 */
+  maxVariableDepth?: number;
+  /** Most values (objects, lists, scalars) in the variables. @default 100000 */
+  maxVariableValues?: number;
+  /** Answer "Did you mean …" suggestions in validation errors (they map the schema). @default true */
+  fieldSuggestions?: boolean;
 }
 
 /** Page size assumed for a list field whose `first`/`last` is not given (the API's defaults). */
@@ -30,12 +36,22 @@ const DEFAULT_PAGE_SIZE = 20;
 
 /** The limit plugins, in the order they must run. */
 export function useLimits(schema: GraphQLSchema, options: LimitOptions = {}): Plugin[] {
-  const { maxDepth = 15, maxAliases = 15, maxTokens = 5000, maxDirectives = 20, maxCost = 50_000, maxBodyBytes = 6 * 1024 * 1024 } = options;
+  const {
+    maxDepth = 15,
+    maxAliases = 15,
+    maxTokens = 5000,
+    maxDirectives = 20,
+    maxCost = 50_000,
+    maxBodyBytes = 6 * 1024 * 1024,
+    maxVariableDepth = 32,
+    maxVariableValues = 100_000,
+    fieldSuggestions = true,
+  } = options;
   const reject = (limit: string) => (_context: unknown, error: GraphQLError) => {
     throw new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} Simplify the query (${limit}).`, { extensions: { code: 'BAD_USER_INPUT' } });
   };
   const armor = new EnvelopArmor({
-    blockFieldSuggestion: { enabled: false },
+    blockFieldSuggestion: { enabled: !fieldSuggestions },
     costLimit: { enabled: false },
     maxDepth: { n: maxDepth, onReject: [reject('depth')], propagateOnRejection: false, flattenFragments: true },
     maxAliases: { n: maxAliases, onReject: [reject('aliases')], propagateOnRejection: false },
@@ -44,6 +60,7 @@ export function useLimits(schema: GraphQLSchema, options: LimitOptions = {}): Pl
   });
   return [
     useBodyLimit(maxBodyBytes),
+    useVariableLimits(maxVariableDepth, maxVariableValues),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }) as Plugin,
     ...(armor.protect().plugins as Plugin[]),
     useQueryCost(schema, maxCost),
@@ -86,6 +103,34 @@ export function useQueryCost(schema: GraphQLSchema, maxCost: number): Plugin {
       }
     },
   };
+}
+
+/**
+ * Refuses variables nested deeper than `maxDepth` or holding more than `maxValues` values with
+ * BAD_USER_INPUT before parsing or execution: the caps on filters and properties hold for variables as
+ * for literals, and a 10,000-deep filter never reaches graphql-js's recursive coercion. Walks iteratively.
+ */
+export function useVariableLimits(maxDepth: number, maxValues: number): Plugin {
+  return {
+    onParams({ params }) {
+      const problem = measureVariables(params.variables, maxDepth, maxValues);
+      if (problem) throw new GraphQLError(`The variables ${problem}; send flatter input.`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    },
+  };
+}
+
+// Private: why `variables` are over a cap, or undefined when they are within both.
+function measureVariables(variables: unknown, maxDepth: number, maxValues: number): string | undefined {
+  const stack: [unknown, number][] = [[variables, 0]];
+  let values = 0;
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (++values > maxValues) return `hold more than ${maxValues} values`;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= maxDepth) return `nest deeper than ${maxDepth} levels`;
+    for (const item of Array.isArray(value) ? value : Object.values(value)) stack.push([item, depth + 1]);
+  }
+  return undefined;
 }
 
 /** Refuses a request body over `maxBytes` (by Content-Length) with 413 before it is read. */
