@@ -10,6 +10,7 @@ import { createDatabase, type Database } from './db/database.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './db/embedded-neo4j.ts';
 import type { Logger } from './logger.ts';
 import { createServer } from './server.ts';
+import { createChangeFeed, type ChangeFeed } from './live/change-feed.ts';
 import { seedIfEmpty } from '../seed/load-seed.ts';
 
 /** A running application. */
@@ -46,6 +47,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     txTimeoutMs: config.neo4jTxTimeoutMs,
   });
   let server: Server | undefined;
+  let changes: ChangeFeed | undefined;
   try {
     const statements = await applySchema(db);
     logger.info({ statements }, 'Schema applied (constraints and indexes).');
@@ -53,7 +55,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       const summary = await seedIfEmpty(db);
       if (summary) logger.info({ nodes: summary.nodeCount, relationships: summary.relationshipCount }, 'Loaded the curated seed into an empty database.');
     }
+    changes = createChangeFeed({ redisUrl: config.live.redisUrl, logger });
     const yoga = createServer({
+      changes,
+      responseCacheTtlMs: config.live.responseCacheTtlMs,
+      subscriptionLimits: { total: config.live.maxSubscriptions, perClient: config.live.maxSubscriptionsPerClient },
       db,
       logger,
       auth: config.auth,
@@ -69,6 +75,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     });
   } catch (error) {
     await db.close().catch(() => undefined);
+    await changes?.close();
     await neo4j?.stop();
     throw error;
   }
@@ -87,6 +94,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
           server!.close(() => resolve());
           server!.closeIdleConnections();
         });
+        await changes!.close();
         await db.close();
         await neo4j?.stop();
       })();

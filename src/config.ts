@@ -60,6 +60,14 @@ const environmentSchema = z.object({
   INTROSPECTION: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   MAX_QUERY_COST: positiveInt(50000, 10_000_000),
   SLOW_STATEMENT_MS: positiveInt(500, 600000),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value) && ['redis:', 'rediss:'].includes(new URL(value).protocol), { message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0' })
+    .optional(),
+  RESPONSE_CACHE_TTL_MS: z.string().trim().regex(/^\d+$/, 'must be a whole number of milliseconds (0 turns the cache off)').transform(Number).prefault('0'),
+  MAX_SUBSCRIPTIONS: positiveInt(1000, 1_000_000),
+  MAX_SUBSCRIPTIONS_PER_CLIENT: positiveInt(10, 10_000),
 });
 
 /** Roles a caller can have: viewers read, editors also write. */
@@ -123,6 +131,20 @@ export interface Config {
   readonly maxQueryCost: number;
   /** Statements slower than this are logged. @default 500 */
   readonly slowStatementMs: number;
+  /** Subscriptions, the response cache and Redis (src/live). */
+  readonly live: LiveConfig;
+}
+
+/** Change events, the response cache and the Redis that shares both between instances. */
+export interface LiveConfig {
+  /** Redis shared by all instances for events and the cache. @default none: both in memory */
+  readonly redisUrl: string | undefined;
+  /** Longest life of a cached answer; 0 turns the response cache off. @default 0 */
+  readonly responseCacheTtlMs: number;
+  /** Open subscriptions per instance. @default 1000 */
+  readonly maxSubscriptions: number;
+  /** Open subscriptions per caller. @default 10 */
+  readonly maxSubscriptionsPerClient: number;
 }
 
 /** Who may read and write. */
@@ -149,7 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const variable = String(issue.path[0] ?? 'environment');
-      const secret = /KEY|SECRET|PASSWORD/.test(variable);
+      const secret = /KEY|SECRET|PASSWORD|REDIS_URL/.test(variable);
       return `${variable} ${issue.message.replace(/^Invalid (input|option): /, '')}${secret ? '' : ` (got "${env[variable] ?? ''}")`}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -172,6 +194,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: e.INTROSPECTION,
     maxQueryCost: e.MAX_QUERY_COST,
     slowStatementMs: e.SLOW_STATEMENT_MS,
+    live: {
+      redisUrl: e.REDIS_URL,
+      responseCacheTtlMs: e.RESPONSE_CACHE_TTL_MS,
+      maxSubscriptions: e.MAX_SUBSCRIPTIONS,
+      maxSubscriptionsPerClient: e.MAX_SUBSCRIPTIONS_PER_CLIENT,
+    },
     auth: {
       apiKeys: e.API_KEYS ?? [],
       jwtSecret: e.JWT_SECRET,

@@ -5,7 +5,7 @@
  */
 import type { Database } from '../db/database.ts';
 import { readRecords, emptyResult, type RecordFormat } from './read-records.ts';
-import { diffRecords, RecordValidationError, validateAgainstDatabase, writeRecords, type WriteReport, type WriteStamp } from './write-records.ts';
+import { commitRecords, diffRecords, RecordValidationError, validateAgainstDatabase, type WriteReport, type WriteStamp } from './write-records.ts';
 import type { ValidationProblem } from '../model/validate-records.ts';
 
 /** One input of an import. */
@@ -37,6 +37,6 @@ export async function importRecords(db: Database, inputs: readonly ImportInput[]
   }
   const report = options.dryRun
     ? await diffRecords(db, valid.entities, valid.relationships)
-    : await db.writeTransaction((tx) => writeRecords(tx, valid.entities, valid.relationships, options.stamp));
+    : await commitRecords(db, valid.entities, valid.relationships, options.stamp);
   return { dryRun: options.dryRun, ...report, problems: [] };
 }

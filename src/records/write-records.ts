@@ -15,6 +15,7 @@ import {
   type ValidationProblem,
 } from '../model/validate-records.ts';
 import type { EntityType } from '../model/vocabulary.ts';
+import type { ChangeFeed } from '../live/change-feed.ts';
 
 /** Rows per statement inside the one transaction. */
 const BATCH_SIZE = 1000;
@@ -40,6 +41,8 @@ export interface WriteStamp {
   by: string;
   /** @default now */
   at?: string;
+  /** Told what the write changed once it has committed (subscriptions, the response cache). @default none */
+  changes?: ChangeFeed;
 }
 
 /** Validates located records against the model, resolving references outside them in the database. */
@@ -117,7 +120,20 @@ export async function upsertRecords(
     entities.map((record, index) => ({ location: { file: source, line: index + 1 }, record })),
     relationships.map((record, index) => ({ location: { file: source, line: entities.length + index + 1 }, record })),
   );
-  return db.writeTransaction((tx) => writeRecords(tx, valid.entities, valid.relationships, stamp));
+  return commitRecords(db, valid.entities, valid.relationships, stamp);
+}
+
+/** Writes validated records in one transaction; after it commits, tells `stamp.changes` what changed. */
+export async function commitRecords(
+  db: Database,
+  entities: readonly EntityRecord[],
+  relationships: readonly RelationshipRecord[],
+  stamp: WriteStamp,
+): Promise<WriteReport> {
+  const stamped = { ...stamp, at: stamp.at ?? new Date().toISOString() };
+  const report = await db.writeTransaction((tx) => writeRecords(tx, entities, relationships, stamped));
+  if (Object.keys(report.created).length + Object.keys(report.updated).length > 0) await stamp.changes?.recordsCommitted(db, entities, relationships, stamped);
+  return report;
 }
 
 /** Removes entities (and their relationships) by id in one transaction; returns what existed. */

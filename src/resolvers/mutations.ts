@@ -12,6 +12,7 @@ import { formatProblem } from '../model/validate-records.ts';
 import { importRecords } from '../records/import-records.ts';
 import { RecordValidationError, upsertRecords, type WriteReport } from '../records/write-records.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
+import { collectEntityDeletion, collectLinkDeletion } from '../live/change-set.ts';
 
 /** Largest `data` importRecords takes, in characters. */
 export const MAX_IMPORT_LENGTH = 5 * 1024 * 1024;
@@ -22,8 +23,8 @@ interface EvidenceInput {
 }
 
 /** The caller, for updatedBy stamps (useAuth guarantees one on mutations). */
-function writer(context: Context): { by: string } {
-  return { by: context.viewer?.id ?? 'unknown' };
+function writer(context: Context): { by: string; changes: Context['changes'] } {
+  return { by: context.viewer?.id ?? 'unknown', changes: context.changes };
 }
 
 /** The Source ids and new Source record an evidence argument names; BAD_USER_INPUT when it names none. */
@@ -109,7 +110,9 @@ export const mutationResolvers = {
       return { relationship, created: count(report, 'created', input.type), changed: count(report, 'created', input.type) || count(report, 'updated', input.type) };
     },
     async unlink(_parent: unknown, args: { type: RelationshipType; from: string; to: string; key?: string | null }, context: Context) {
+      const changes = await collectLinkDeletion(context.db, { type: args.type, from: args.from, to: args.to, key: args.key ?? '' }, writer(context));
       const [row] = await context.db.write('delete-relationship', { from: args.from, to: args.to, key: args.key ?? '' }, { type: args.type });
+      if (Number(row?.removed ?? 0) > 0) await context.changes.publish(changes);
       return { removed: Number(row?.removed ?? 0) > 0 };
     },
     async deleteEntity(_parent: unknown, { id }: { id: string }, context: Context) {
@@ -124,7 +127,9 @@ export const mutationResolvers = {
           throw badUserInput(`Source "${id}" is cited by ${plural(entities, 'entity')} and ${plural(relationships, 'relationship')}; remove those citations first.`, 'id');
         }
       }
+      const changes = await collectEntityDeletion(context.db, [id], writer(context));
       const [row] = await context.db.write('delete-entities', { ids: [id] });
+      if (Number(row?.entities ?? 0) > 0) await context.changes.publish(changes);
       context.loaders.nodesByIds.clear(id);
       return { id, relationshipsDeleted: Number(row?.relationships ?? 0) };
     },
