@@ -70,7 +70,10 @@ export function createDatabase(options: DatabaseOptions): Database {
     userAgent: 'value-chain-graph/0.1',
   });
   const listeners = new Set<StatementListener>();
-  const sessionConfig = { database, defaultAccessMode: neo4j.session.READ };
+  // One bookmark manager for every session of this process: on a cluster, a read waits until the
+  // follower it lands on has applied every write this process committed before (read-your-writes).
+  const bookmarkManager = neo4j.bookmarkManager();
+  const sessionConfig = { database, defaultAccessMode: neo4j.session.READ, bookmarkManager };
   const txConfig = { timeout: txTimeoutMs };
 
   const notify = (name: string, mode: 'read' | 'write', started: number) => {
@@ -99,7 +102,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     },
     write(name, params = {}, slots) {
       return retryTransient(async () => {
-        const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+        const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager });
         try {
           return await session.executeWrite((tx) => runIn(tx, name, params, 'write', slots), txConfig);
         } finally {
@@ -109,7 +112,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     },
     writeTransaction(work) {
       return retryTransient(async () => {
-        const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+        const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager });
         try {
           return await session.executeWrite((tx) => work({ run: (name, params = {}, slots) => runIn(tx, name, params, 'write', slots) }), {
             timeout: Math.max(txTimeoutMs, 120_000),
@@ -121,7 +124,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     },
     async runScript(name) {
       const statements = splitStatements(cypher(name));
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager });
       try {
         for (const statement of statements) await session.run(statement);
         return statements.length;
