@@ -8,7 +8,9 @@
  * Exit codes: 0 imported (or dry run clean), 1 problems (nothing written), 2 bad usage or configuration.
  */
 import { readFileSync } from 'node:fs';
+import { loadConfig } from '../src/config.ts';
 import { runWithDatabase } from '../src/db/run-with-database.ts';
+import { createChangeFeed } from '../src/live/change-feed.ts';
 import { formatProblem } from '../src/model/validate-records.ts';
 import { importRecords, type ImportInput } from '../src/records/import-records.ts';
 import { formatOfFile } from '../src/records/read-records.ts';
@@ -45,13 +47,21 @@ for (const file of files) {
 await runWithDatabase(
   async (db) => {
     const started = performance.now();
-    const outcome = await importRecords(db, inputs, {
-      dryRun,
-      stamp: { by: `import:${process.env.USER ?? 'cli'}` },
-      ...(batchSize ? { batchSize, singleTransactionMax: batchSize } : {}),
-      onProgress: (written, total) =>
-        console.error(`Wrote ${written} of ${total} records (${Math.floor((100 * written) / total)}%) in ${((performance.now() - started) / 1000).toFixed(1)} s; staged until all are written.`),
-    });
+    // With REDIS_URL, running servers hear of the import (events, cache invalidation) like of their own writes.
+    const { redisUrl } = loadConfig().live;
+    const changes = redisUrl && !dryRun ? await connectedFeed(redisUrl) : undefined;
+    let outcome;
+    try {
+      outcome = await importRecords(db, inputs, {
+        dryRun,
+        stamp: { by: `import:${process.env.USER ?? 'cli'}`, changes },
+        ...(batchSize ? { batchSize, singleTransactionMax: batchSize } : {}),
+        onProgress: (written, total) =>
+          console.error(`Wrote ${written} of ${total} records (${Math.floor((100 * written) / total)}%) in ${((performance.now() - started) / 1000).toFixed(1)} s; staged until all are written.`),
+      });
+    } finally {
+      await changes?.close();
+    }
     if (outcome.problems.length > 0) {
       console.error(`Found ${outcome.problems.length} problem(s); nothing was written:`);
       for (const problem of outcome.problems) console.error(`  ${formatProblem(problem)}`);
@@ -66,3 +76,12 @@ await runWithDatabase(
   },
   { quiet: true },
 );
+
+// Private: a change feed over Redis once its connection is up (at most 5 s, else without; the import
+// still runs, and says that servers will not hear of it).
+async function connectedFeed(redisUrl: string) {
+  const feed = createChangeFeed({ redisUrl });
+  for (let waited = 0; waited < 5000 && !feed.available(); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (!feed.available()) console.error(`Redis at REDIS_URL is unreachable; running servers will not hear of this import until their cache entries expire.`);
+  return feed;
+}

@@ -12,6 +12,7 @@ import type { Logger } from './logger.ts';
 import { createHttpServer } from './create-http-server.ts';
 import { createServer } from './server.ts';
 import { Registry } from 'prom-client';
+import { createChangeFeed, type ChangeFeed } from './live/change-feed.ts';
 import { seedIfEmpty } from '../seed/load-seed.ts';
 import { recoverImports, STALE_IMPORT_MS } from './records/staged-import.ts';
 
@@ -62,6 +63,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   });
   let server: Server | undefined;
   let metricsServer: Server | undefined;
+  let changes: ChangeFeed | undefined;
   try {
     const statements = await applySchema(db);
     logger.info({ statements }, 'Schema applied (constraints and indexes).');
@@ -71,7 +73,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       if (summary) logger.info({ nodes: summary.nodeCount, relationships: summary.relationshipCount }, 'Loaded the curated seed into an empty database.');
     }
     const registry = new Registry();
+    changes = createChangeFeed({ redisUrl: config.live.redisUrl, logger });
     const yoga = createServer({
+      changes,
+      responseCacheTtlMs: config.live.responseCacheTtlMs,
+      subscriptionLimits: { total: config.live.maxSubscriptions, perClient: config.live.maxSubscriptionsPerClient },
       db,
       logger,
       auth: config.auth,
@@ -104,6 +110,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     server?.close();
     metricsServer?.close();
     await db.close().catch(() => undefined);
+    await changes?.close();
     await neo4j?.stop();
     throw error;
   }
@@ -127,6 +134,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
           server!.closeIdleConnections();
         });
         metricsServer?.close();
+        await changes!.close();
         await db.close();
         await neo4j?.stop();
       })();

@@ -84,6 +84,14 @@ const environmentSchema = z.object({
   RATE_LIMIT_PER_ADDRESS: z.string().trim().regex(/^\d+$/, 'must be a whole number (0: off)').transform(Number).prefault('0'),
   RATE_LIMIT_PER_KEY: z.string().trim().regex(/^\d+$/, 'must be a whole number (0: off)').transform(Number).prefault('0'),
   RATE_LIMIT_WINDOW_S: positiveInt(60, 86400),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value) && ['redis:', 'rediss:'].includes(new URL(value).protocol), { message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0' })
+    .optional(),
+  RESPONSE_CACHE_TTL_MS: z.string().trim().regex(/^\d+$/, 'must be a whole number of milliseconds (0 turns the cache off)').transform(Number).prefault('0'),
+  MAX_SUBSCRIPTIONS: positiveInt(1000, 1_000_000),
+  MAX_SUBSCRIPTIONS_PER_CLIENT: positiveInt(10, 10_000),
 });
 
 /** Roles a caller can have: viewers read, editors also write. */
@@ -163,6 +171,20 @@ export interface Config {
   };
   /** Requests allowed per window per address and per bearer token; 0 turns a limit off. @default off, 60 s */
   readonly rateLimit: { readonly perAddress: number; readonly perKey: number; readonly windowSeconds: number };
+  /** Subscriptions, the response cache and Redis (src/live). */
+  readonly live: LiveConfig;
+}
+
+/** Change events, the response cache and the Redis that shares both between instances. */
+export interface LiveConfig {
+  /** Redis shared by all instances for events and the cache. @default none: both in memory */
+  readonly redisUrl: string | undefined;
+  /** Longest life of a cached answer; 0 turns the response cache off. @default 0 */
+  readonly responseCacheTtlMs: number;
+  /** Open subscriptions per instance. @default 1000 */
+  readonly maxSubscriptions: number;
+  /** Open subscriptions per caller. @default 10 */
+  readonly maxSubscriptionsPerClient: number;
 }
 
 /** Who may read and write. */
@@ -191,7 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const variable = String(issue.path[0] ?? 'environment');
-      const secret = /KEY|SECRET|PASSWORD/.test(variable);
+      const secret = /KEY|SECRET|PASSWORD|REDIS_URL/.test(variable);
       return `${variable} ${issue.message.replace(/^Invalid (input|option): /, '')}${secret ? '' : ` (got "${env[variable] ?? ''}")`}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -225,6 +247,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConnectionsPerAddress: e.HTTP_MAX_CONNECTIONS_PER_ADDRESS,
     },
     rateLimit: { perAddress: e.RATE_LIMIT_PER_ADDRESS, perKey: e.RATE_LIMIT_PER_KEY, windowSeconds: e.RATE_LIMIT_WINDOW_S },
+    live: {
+      redisUrl: e.REDIS_URL,
+      responseCacheTtlMs: e.RESPONSE_CACHE_TTL_MS,
+      maxSubscriptions: e.MAX_SUBSCRIPTIONS,
+      maxSubscriptionsPerClient: e.MAX_SUBSCRIPTIONS_PER_CLIENT,
+    },
     auth: {
       apiKeys: e.API_KEYS ?? [],
       jwtSecret: e.JWT_SECRET,

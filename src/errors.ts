@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'WRITE_OUTCOME_UNKNOWN'
   | 'TIMEOUT'
   | 'TOO_MANY_REQUESTS'
+  | 'TOO_MANY_SUBSCRIPTIONS'
   | 'INTERNAL_SERVER_ERROR';
 
 /**

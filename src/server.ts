@@ -27,6 +27,10 @@ import { pathResolvers } from './resolvers/paths.ts';
 import { relationshipResolvers } from './resolvers/relationships.ts';
 import { scalarResolvers } from './resolvers/scalars.ts';
 import { searchResolvers } from './resolvers/search.ts';
+import { subscriptionResolvers } from './resolvers/subscriptions.ts';
+import { createChangeFeed, type ChangeFeed } from './live/change-feed.ts';
+import { createSubscriptionLimiter, type SubscriptionLimiter, type SubscriptionLimits } from './live/subscription-limiter.ts';
+import { useResponseCaching } from './live/use-response-caching.ts';
 
 /** The SDL file that is the API's contract. */
 export const SCHEMA_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../schema.graphql');
@@ -47,13 +51,21 @@ export interface ServerOptions {
   observability?: ObservabilityOptions;
   /** Requests per window per address and per token. @default off */
   rateLimit?: RateLimitOptions;
+  /** Where writes announce their changes and subscriptions listen. @default an in-memory feed */
+  changes?: ChangeFeed;
+  /** Longest life of a cached answer; 0 turns the response cache off. @default 0 */
+  responseCacheTtlMs?: number;
+  /** Caps on open subscriptions. @default see SubscriptionLimits */
+  subscriptionLimits?: SubscriptionLimits;
+  /** The limiter itself, instead of `subscriptionLimits` (tests read its open count). */
+  subscriptionLimiter?: SubscriptionLimiter;
 }
 
 /** Builds the executable schema from schema.graphql and the resolvers. */
 export function createSchema() {
   return makeExecutableSchema<Context>({
     typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
-    resolvers: [scalarResolvers, entityResolvers, collectionResolvers, relationshipResolvers, pathResolvers, analyticsResolvers, mutationResolvers, searchResolvers] as never,
+    resolvers: [scalarResolvers, entityResolvers, collectionResolvers, relationshipResolvers, pathResolvers, analyticsResolvers, mutationResolvers, searchResolvers, subscriptionResolvers] as never,
   });
 }
 
@@ -62,11 +74,13 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
   const { db, logger, graphiql = true, auth = {}, introspection = true, limits = {}, observability = {}, rateLimit = {} } = options;
   // With reads behind auth, /metrics is served on the API's port only behind METRICS_TOKEN.
   const metrics = auth.readsRequireAuth && !observability.metricsToken ? { ...observability, metricsPath: false as const } : observability;
+  const { changes = createChangeFeed({ logger }), responseCacheTtlMs = 0, subscriptionLimits = {} } = options;
+  const shared = { changes, subscriptions: options.subscriptionLimiter ?? createSubscriptionLimiter(subscriptionLimits) };
   const schema = createSchema();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     batching: false,
-    context: () => createContext(db),
+    context: () => createContext(db, shared),
     graphiql,
     // GraphiQL's scripts and styles come from this package, not a CDN: it works behind a firewall.
     renderGraphiQL,
@@ -100,6 +114,7 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
       // "Did you mean …" suggestions would map a schema whose introspection is off.
       ...useLimits(schema, { fieldSuggestions: introspection, ...limits }),
       ...useAuth(auth),
+      ...useResponseCaching(schema, { feed: changes, ttlMs: responseCacheTtlMs, apiKeys: auth.apiKeys }),
       ...(introspection ? [] : [useDisableIntrospection()]),
       useExplorer(),
     ],

@@ -9,7 +9,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, useJWT, type GetSigningKeyFunction, type JWTExtendContextFields } from '@graphql-yoga/plugin-jwt';
-import { getOperationAST, GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ApiKey, AuthConfig, Role } from '../config.ts';
 
@@ -73,27 +73,37 @@ export function useAuth(options: AuthOptions = {}): Plugin[] {
       extendContext({ viewer: { id: `api-key:${apiKey.name}`, roles: rolesOf(apiKey.role) } } as never);
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const operation = getOperationAST(args.document, args.operationName);
-      const viewer = (args.contextValue as { viewer?: Viewer }).viewer;
-      let error: GraphQLError | undefined;
-      if (operation?.operation === 'mutation') {
-        if (!viewer) error = unauthenticated('Writes need a bearer token (an API key or a JWT) with the editor role.');
-        else if (!viewer.roles.includes('editor')) {
-          error = new GraphQLError(`"${viewer.id}" has the role ${viewer.roles.join(', ')}; writes need the editor role.`, {
-            extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-          });
-        }
-      } else if (readsRequireAuth && !viewer) {
-        error = unauthenticated('Reads need a bearer token (an API key or a JWT) on this server.');
-      } else if (readsRequireAuth && viewer && !viewer.roles.includes('viewer')) {
-        error = new GraphQLError(`"${viewer.id}" has no known role (viewer or editor); reads on this server need one.`, {
-          extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-        });
-      }
+      const error = accessError(args.document, args.operationName, args.contextValue as { viewer?: Viewer }, readsRequireAuth);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+    // Subscriptions are reads: they need a token exactly when queries do.
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const error = accessError(args.document, args.operationName, args.contextValue as { viewer?: Viewer }, readsRequireAuth);
       if (error) setResultAndStopExecution({ errors: [error] });
     },
   });
   return plugins;
+}
+
+// Private: why the caller may not run this operation, or undefined when it may.
+function accessError(document: DocumentNode, operationName: string | null | undefined, context: { viewer?: Viewer }, readsRequireAuth: boolean): GraphQLError | undefined {
+  const operation = getOperationAST(document, operationName);
+  const viewer = context.viewer;
+  if (operation?.operation === 'mutation') {
+    if (!viewer) return unauthenticated('Writes need a bearer token (an API key or a JWT) with the editor role.');
+    if (!viewer.roles.includes('editor')) {
+      return new GraphQLError(`"${viewer.id}" has the role ${viewer.roles.join(', ')}; writes need the editor role.`, {
+        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+      });
+    }
+  } else if (readsRequireAuth && !viewer) {
+    return unauthenticated('Reads need a bearer token (an API key or a JWT) on this server.');
+  } else if (readsRequireAuth && viewer && !viewer.roles.includes('viewer')) {
+    return new GraphQLError(`"${viewer.id}" has no known role (viewer or editor); reads on this server need one.`, {
+      extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+    });
+  }
+  return undefined;
 }
 
 // Private: the token of an `Authorization: Bearer <token>` header.

@@ -4,7 +4,7 @@
  * records are converted at this boundary (Neo4j integers -> numbers, temporals -> ISO strings).
  */
 import { Sema } from 'async-sema';
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Transaction } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type QueryResult, type Transaction } from 'neo4j-driver';
 import { cypher, splitStatements, type CypherSlots } from './cypher-registry.ts';
 
 /** Parameters of a statement: user values always travel here, never in the statement text. */
@@ -115,7 +115,10 @@ export function createDatabase(options: DatabaseOptions): Database {
   });
   const probe = createProbe(probeDriver, database, stallTimeoutMs);
   const listeners = new Set<StatementListener>();
-  const sessionConfig = { database, defaultAccessMode: neo4j.session.READ };
+  // One bookmark manager for every session of this process: on a cluster, a read waits until the
+  // follower it lands on has applied every write this process committed before (read-your-writes).
+  const bookmarkManager = neo4j.bookmarkManager();
+  const sessionConfig = { database, defaultAccessMode: neo4j.session.READ, bookmarkManager };
   const txConfig = { timeout: txTimeoutMs };
 
   const notify = (name: string, mode: 'read' | 'write', started: number) => {
@@ -138,7 +141,7 @@ export function createDatabase(options: DatabaseOptions): Database {
   const writeTransaction = <T>(work: (tx: WriteTx) => Promise<T>, timeoutMs = Math.max(txTimeoutMs, 120_000)): Promise<T> =>
     retryTransient(() => {
       const state: WriteState = { abandoned: false, committing: false };
-      const run = runWriteTransaction(driver, { database, timeoutMs, state }, (tx) =>
+      const run = runWriteTransaction(driver, { database, timeoutMs, state, bookmarkManager }, (tx) =>
         work({ run: (name, params = {}, slots) => runIn(tx, name, params, 'write', slots) }),
       );
       // A stalled Neo4j fails the write within the stall bound; the abandoned transaction then rolls back
@@ -198,7 +201,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     writeTransaction: (work) => writeTransaction(work),
     async runScript(name) {
       const statements = splitStatements(cypher(name));
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager });
       try {
         for (const statement of statements) await session.run(statement);
         return statements.length;
@@ -347,10 +350,10 @@ interface WriteState {
 // unknown). An answer refusing the commit (a Neo.ClientError or Neo.TransientError) means not applied.
 async function runWriteTransaction<T>(
   driver: Driver,
-  options: { database: string | undefined; timeoutMs: number; state: WriteState },
+  options: { database: string | undefined; timeoutMs: number; state: WriteState; bookmarkManager: BookmarkManager },
   work: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
-  const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
+  const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: options.bookmarkManager });
   try {
     const tx = session.beginTransaction({ timeout: options.timeoutMs });
     let result: T;

@@ -559,14 +559,20 @@ export type ChangeInput = {
   upsertEntity?: InputMaybe<UpsertEntityChange>;
 };
 
-/** Which kind of change a ChangeOutcome reports. */
+/** What a write did to an entity or a relationship. */
 export type ChangeKind =
+  /** It did not exist before this write. */
+  | 'CREATED'
+  /** This write removed it. */
+  | 'DELETED'
   /** An entity was deleted (or did not exist). */
   | 'DELETE_ENTITY'
   /** A relationship was created or updated (or already held these values). */
   | 'LINK'
   /** A relationship was removed (or was not there). */
   | 'UNLINK'
+  /** It existed and at least one value changed. */
+  | 'UPDATED'
   /** An entity was created or updated (or already held these values). */
   | 'UPSERT_ENTITY';
 
@@ -793,6 +799,23 @@ export type EntityRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+/** One entity changed by one committed write. */
+export type EntityChange = {
+  __typename?: 'EntityChange';
+  /** When the write was stamped (ISO 8601 date and time, UTC); the entity's `updatedAt`. */
+  at: Scalars['String']['output'];
+  /** Who wrote: the API key name or JWT subject (`api-key:alice`, `jwt:bob`), or `import:<user>` for the import CLI. */
+  by: Scalars['String']['output'];
+  /** What happened to it. */
+  change: ChangeKind;
+  /** The entity's id. */
+  id: Scalars['ID']['output'];
+  /** Ids of the Sources the entity cites (as it was before a delete). */
+  sourceIds: Array<Scalars['ID']['output']>;
+  /** The entity's type. */
+  type: EntityType;
 };
 
 /** An entity to create or update. */
@@ -2309,6 +2332,29 @@ export type Relationship = {
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
+/** One relationship changed by one committed write. */
+export type RelationshipChange = {
+  __typename?: 'RelationshipChange';
+  /** When the write was stamped (ISO 8601 date and time, UTC). */
+  at: Scalars['String']['output'];
+  /** Who wrote: the API key name or JWT subject, or `import:<user>` for the import CLI. */
+  by: Scalars['String']['output'];
+  /** What happened to it. */
+  change: ChangeKind;
+  /** Id of the entity it starts at. */
+  from: Scalars['ID']['output'];
+  /** Stable id of the link, as `Relationship.id`: `<from>|<TYPE>|<to>` plus `|<key>` when it has a key. */
+  id: Scalars['ID']['output'];
+  /** Tells apart two links of one type between the same two entities; null when it has none. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** Ids of the Sources the link cites (as it was before a delete). */
+  sourceIds: Array<Scalars['ID']['output']>;
+  /** Id of the entity it ends at. */
+  to: Scalars['ID']['output'];
+  /** The relationship type. */
+  type: RelationshipType;
+};
+
 /** A page of links of one entity. */
 export type RelationshipConnection = {
   __typename?: 'RelationshipConnection';
@@ -2723,6 +2769,56 @@ export type SubgraphNode = {
   node: Entity;
 };
 
+/**
+ * Changes to the graph as they are committed, over Server-Sent Events (POST or GET `/graphql` with
+ * `Accept: text/event-stream`; graphql-sse's client in distinct-connections mode works). Every write
+ * (mutations, `importRecords`, `npm run import`) sends its events after its transaction commits; a dry run
+ * or a failed write sends none. With `REDIS_URL` set, a subscriber on any instance gets the writes of every
+ * instance, in the order they were published. Needs a token when reads do (`READS_REQUIRE_AUTH`); at most
+ * `MAX_SUBSCRIPTIONS_PER_CLIENT` open subscriptions per caller and `MAX_SUBSCRIPTIONS` per instance
+ * (`TOO_MANY_SUBSCRIPTIONS`). While the change feed is down (its Redis unreachable) a subscription ends
+ * with a `SERVICE_UNAVAILABLE` error event: subscribe again, and refetch what you show.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** An event for each entity a committed write created, updated or deleted. */
+  entityChanged: EntityChange;
+  /** An event for each relationship a committed write created, updated or deleted (deleting an entity deletes its relationships). */
+  relationshipChanged: RelationshipChange;
+};
+
+
+/**
+ * Changes to the graph as they are committed, over Server-Sent Events (POST or GET `/graphql` with
+ * `Accept: text/event-stream`; graphql-sse's client in distinct-connections mode works). Every write
+ * (mutations, `importRecords`, `npm run import`) sends its events after its transaction commits; a dry run
+ * or a failed write sends none. With `REDIS_URL` set, a subscriber on any instance gets the writes of every
+ * instance, in the order they were published. Needs a token when reads do (`READS_REQUIRE_AUTH`); at most
+ * `MAX_SUBSCRIPTIONS_PER_CLIENT` open subscriptions per caller and `MAX_SUBSCRIPTIONS` per instance
+ * (`TOO_MANY_SUBSCRIPTIONS`). While the change feed is down (its Redis unreachable) a subscription ends
+ * with a `SERVICE_UNAVAILABLE` error event: subscribe again, and refetch what you show.
+ */
+export type SubscriptionEntityChangedArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  types?: InputMaybe<Array<EntityType>>;
+};
+
+
+/**
+ * Changes to the graph as they are committed, over Server-Sent Events (POST or GET `/graphql` with
+ * `Accept: text/event-stream`; graphql-sse's client in distinct-connections mode works). Every write
+ * (mutations, `importRecords`, `npm run import`) sends its events after its transaction commits; a dry run
+ * or a failed write sends none. With `REDIS_URL` set, a subscriber on any instance gets the writes of every
+ * instance, in the order they were published. Needs a token when reads do (`READS_REQUIRE_AUTH`); at most
+ * `MAX_SUBSCRIPTIONS_PER_CLIENT` open subscriptions per caller and `MAX_SUBSCRIPTIONS` per instance
+ * (`TOO_MANY_SUBSCRIPTIONS`). While the change feed is down (its Redis unreachable) a subscription ends
+ * with a `SERVICE_UNAVAILABLE` error event: subscribe again, and refetch what you show.
+ */
+export type SubscriptionRelationshipChangedArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
 /** Timeline entries in date order. */
 export type Timeline = {
   __typename?: 'Timeline';
@@ -3001,6 +3097,7 @@ export type ResolversTypes = {
   DeleteResult: ResolverTypeWrapper<Partial<DeleteResult>>;
   Direction: ResolverTypeWrapper<Partial<Direction>>;
   Entity: ResolverTypeWrapper<EntityRow>;
+  EntityChange: ResolverTypeWrapper<Partial<EntityChange>>;
   EntityInput: ResolverTypeWrapper<Partial<EntityInput>>;
   EntityType: ResolverTypeWrapper<Partial<EntityType>>;
   EntityWriteResult: ResolverTypeWrapper<Partial<Omit<EntityWriteResult, 'entity'> & { entity: ResolversTypes['Entity'] }>>;
@@ -3051,6 +3148,7 @@ export type ResolversTypes = {
   ProjectFilter: ResolverTypeWrapper<Partial<ProjectFilter>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Relationship: ResolverTypeWrapper<Partial<Omit<Relationship, 'sources'> & { sources: Array<ResolversTypes['Source']> }>>;
+  RelationshipChange: ResolverTypeWrapper<Partial<RelationshipChange>>;
   RelationshipConnection: ResolverTypeWrapper<Partial<Omit<RelationshipConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RelationshipEdge']>, nodes: Array<ResolversTypes['Entity']> }>>;
   RelationshipEdge: ResolverTypeWrapper<Partial<Omit<RelationshipEdge, 'node' | 'sources'> & { node: ResolversTypes['Entity'], sources: Array<ResolversTypes['Source']> }>>;
   RelationshipType: ResolverTypeWrapper<Partial<RelationshipType>>;
@@ -3069,6 +3167,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   Subgraph: ResolverTypeWrapper<Partial<Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['SubgraphNode']>, relationships: Array<ResolversTypes['Relationship']> }>>;
   SubgraphNode: ResolverTypeWrapper<Partial<Omit<SubgraphNode, 'node'> & { node: ResolversTypes['Entity'] }>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Timeline: ResolverTypeWrapper<Partial<Omit<Timeline, 'entries'> & { entries: Array<ResolversTypes['TimelineEntry']> }>>;
   TimelineEntry: ResolverTypeWrapper<Partial<Omit<TimelineEntry, 'object' | 'relationship' | 'sources' | 'subject'> & { object?: Maybe<ResolversTypes['Entity']>, relationship?: Maybe<ResolversTypes['Relationship']>, sources: Array<ResolversTypes['Source']>, subject: ResolversTypes['Entity'] }>>;
   TimelineKind: ResolverTypeWrapper<Partial<TimelineKind>>;
@@ -3106,6 +3205,7 @@ export type ResolversParentTypes = {
   DeleteEntityChange: Partial<DeleteEntityChange>;
   DeleteResult: Partial<DeleteResult>;
   Entity: EntityRow;
+  EntityChange: Partial<EntityChange>;
   EntityInput: Partial<EntityInput>;
   EntityWriteResult: Partial<Omit<EntityWriteResult, 'entity'> & { entity: ResolversParentTypes['Entity'] }>;
   Event: EntityRow;
@@ -3148,6 +3248,7 @@ export type ResolversParentTypes = {
   ProjectFilter: Partial<ProjectFilter>;
   Query: Record<PropertyKey, never>;
   Relationship: Partial<Omit<Relationship, 'sources'> & { sources: Array<ResolversParentTypes['Source']> }>;
+  RelationshipChange: Partial<RelationshipChange>;
   RelationshipConnection: Partial<Omit<RelationshipConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RelationshipEdge']>, nodes: Array<ResolversParentTypes['Entity']> }>;
   RelationshipEdge: Partial<Omit<RelationshipEdge, 'node' | 'sources'> & { node: ResolversParentTypes['Entity'], sources: Array<ResolversParentTypes['Source']> }>;
   SearchHit: Partial<Omit<SearchHit, 'node'> & { node: ResolversParentTypes['Entity'] }>;
@@ -3163,6 +3264,7 @@ export type ResolversParentTypes = {
   String: Partial<Scalars['String']['output']>;
   Subgraph: Partial<Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['SubgraphNode']>, relationships: Array<ResolversParentTypes['Relationship']> }>;
   SubgraphNode: Partial<Omit<SubgraphNode, 'node'> & { node: ResolversParentTypes['Entity'] }>;
+  Subscription: Record<PropertyKey, never>;
   Timeline: Partial<Omit<Timeline, 'entries'> & { entries: Array<ResolversParentTypes['TimelineEntry']> }>;
   TimelineEntry: Partial<Omit<TimelineEntry, 'object' | 'relationship' | 'sources' | 'subject'> & { object?: Maybe<ResolversParentTypes['Entity']>, relationship?: Maybe<ResolversParentTypes['Relationship']>, sources: Array<ResolversParentTypes['Source']>, subject: ResolversParentTypes['Entity'] }>;
   UnlinkChange: Partial<UnlinkChange>;
@@ -3324,6 +3426,15 @@ export type DeleteResultResolvers<ContextType = Context, ParentType extends Reso
 
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'Actor' | 'Agreement' | 'Claim' | 'CooperationArea' | 'Event' | 'FundingInstrument' | 'Material' | 'Place' | 'Project' | 'Source' | 'Stage' | 'ValueChain', ParentType, ContextType>;
+};
+
+export type EntityChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityChange'] = ResolversParentTypes['EntityChange']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
 };
 
 export type EntityWriteResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityWriteResult'] = ResolversParentTypes['EntityWriteResult']> = {
@@ -3607,6 +3718,18 @@ export type RelationshipResolvers<ContextType = Context, ParentType extends Reso
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
+export type RelationshipChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationshipChange'] = ResolversParentTypes['RelationshipChange']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+};
+
 export type RelationshipConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationshipConnection'] = ResolversParentTypes['RelationshipConnection']> = {
   edges?: Resolver<Array<ResolversTypes['RelationshipEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
@@ -3725,6 +3848,11 @@ export type SubgraphNodeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  entityChanged?: SubscriptionResolver<ResolversTypes['EntityChange'], "entityChanged", ParentType, ContextType, Partial<SubscriptionEntityChangedArgs>>;
+  relationshipChanged?: SubscriptionResolver<ResolversTypes['RelationshipChange'], "relationshipChanged", ParentType, ContextType, Partial<SubscriptionRelationshipChangedArgs>>;
+};
+
 export type TimelineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Timeline'] = ResolversParentTypes['Timeline']> = {
   entries?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3792,6 +3920,7 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   DeleteResult?: DeleteResultResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
+  EntityChange?: EntityChangeResolvers<ContextType>;
   EntityWriteResult?: EntityWriteResultResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
@@ -3820,6 +3949,7 @@ export type Resolvers<ContextType = Context> = {
   ProjectEdge?: ProjectEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Relationship?: RelationshipResolvers<ContextType>;
+  RelationshipChange?: RelationshipChangeResolvers<ContextType>;
   RelationshipConnection?: RelationshipConnectionResolvers<ContextType>;
   RelationshipEdge?: RelationshipEdgeResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
@@ -3832,6 +3962,7 @@ export type Resolvers<ContextType = Context> = {
   Stats?: StatsResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   SubgraphNode?: SubgraphNodeResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Timeline?: TimelineResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   UnlinkResult?: UnlinkResultResolvers<ContextType>;

@@ -6,7 +6,7 @@
  */
 import type { Database } from '../db/database.ts';
 import { readRecords, emptyResult, type RecordFormat } from './read-records.ts';
-import { diffRecords, RecordValidationError, validateAgainstDatabase, writeLocatedRecords, type WriteReport, type WriteStamp } from './write-records.ts';
+import { announceCommitted, diffRecords, RecordValidationError, validateAgainstDatabase, writeLocatedRecords, type WriteReport, type WriteStamp } from './write-records.ts';
 import type { ValidationProblem } from '../model/validate-records.ts';
 import { writeStaged } from './staged-import.ts';
 
@@ -57,10 +57,12 @@ export async function importRecords(db: Database, inputs: readonly ImportInput[]
   if (options.dryRun) return { dryRun: true, ...(await diffRecords(db, valid.entities, valid.relationships)), problems: [] };
   try {
     // Checked again inside the write transaction: a reference deleted since is a problem, not a dropped link.
+    const stamp = { ...options.stamp, at: options.stamp.at ?? new Date().toISOString() };
     const report =
       read.entities.length + read.relationships.length <= singleTransactionMax
-        ? await db.writeTransaction((tx) => writeLocatedRecords(tx, read.entities, read.relationships, options.stamp))
-        : await writeStaged(db, read.entities, read.relationships, { stamp: options.stamp, ...(options.batchSize ? { batchSize: options.batchSize } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+        ? await db.writeTransaction((tx) => writeLocatedRecords(tx, read.entities, read.relationships, stamp))
+        : await writeStaged(db, read.entities, read.relationships, { stamp, ...(options.batchSize ? { batchSize: options.batchSize } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    await announceCommitted(db, valid.entities, valid.relationships, stamp, report);
     return { dryRun: false, ...report, problems: [] };
   } catch (error) {
     if (error instanceof RecordValidationError) return { dryRun: false, ...empty, problems: error.problems };

@@ -6,6 +6,7 @@
  */
 import type { Database, Row, WriteTx } from '../db/database.ts';
 import { badUserInput } from '../errors.ts';
+import { collectEntityDeletion, collectLinkDeletion, collectRecordChanges, type ChangeSet } from '../live/change-set.ts';
 import type { EntityRow } from '../model/entity-row.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
 import { locate, writeLocatedRecords, type WriteReport, type WriteStamp } from './write-records.ts';
@@ -32,13 +33,40 @@ export interface ChangeOutcome {
   relationshipsDeleted?: number;
 }
 
-/** Applies `changes` in order in one write transaction: all of them, or (on any error) none. */
-export function applyChanges(db: Database, changes: readonly Change[], stamp: WriteStamp): Promise<ChangeOutcome[]> {
-  return db.writeTransaction(async (tx) => {
+/**
+ * Applies `changes` in order in one write transaction: all of them, or (on any error) none. What they
+ * changed is read inside the same transaction and, once it has committed, published on `stamp.changes`
+ * (subscriptions, the response cache) before this returns.
+ */
+export async function applyChanges(db: Database, changes: readonly Change[], stamp: WriteStamp): Promise<ChangeOutcome[]> {
+  const stamped = { ...stamp, at: stamp.at ?? new Date().toISOString() };
+  const { outcomes, changeSet } = await db.writeTransaction(async (tx) => {
+    const reader = { read: tx.run };
     const outcomes: ChangeOutcome[] = [];
-    for (const [index, change] of changes.entries()) outcomes.push(await applyChange(tx, change, stamp, changes.length > 1 ? `changes[${index}]` : 'input'));
-    return outcomes;
+    const deleted: ChangeSet[] = [];
+    for (const [index, change] of changes.entries()) {
+      if (change.kind === 'deleteEntity') deleted.push(await collectEntityDeletion(reader, [change.id], stamped));
+      if (change.kind === 'unlink') deleted.push(await collectLinkDeletion(reader, change, stamped));
+      outcomes.push(await applyChange(tx, change, stamped, changes.length > 1 ? `changes[${index}]` : 'input'));
+    }
+    const entities = changes.flatMap((change) => (change.kind === 'upsertEntity' ? change.records : change.kind === 'link' ? change.sources : []));
+    const links = changes.flatMap((change) => (change.kind === 'link' ? [change.record] : []));
+    const written = await collectRecordChanges(reader, entities, links, stamped);
+    return { outcomes, changeSet: mergeChangeSets(stamped, [written, ...deleted]) };
   });
+  await stamp.changes?.publish(changeSet);
+  return outcomes;
+}
+
+// Private: one change set of several, each entity and link once (the last word on it wins).
+function mergeChangeSets(stamp: { by: string; at: string }, sets: readonly ChangeSet[]): ChangeSet {
+  const entities = new Map<string, ChangeSet['entities'][number]>();
+  const relationships = new Map<string, ChangeSet['relationships'][number]>();
+  for (const set of sets) {
+    for (const entity of set.entities) entities.set(entity.id, entity);
+    for (const link of set.relationships) relationships.set(`${link.from}|${link.type}|${link.to}|${link.key}`, link);
+  }
+  return { by: stamp.by, at: stamp.at, entities: [...entities.values()], relationships: [...relationships.values()] };
 }
 
 /** Applies one change inside `tx`; `source` names it in problem locations. */

@@ -16,6 +16,7 @@ import {
 } from '../model/validate-records.ts';
 import { MAX_LENGTHS, type EntityType } from '../model/vocabulary.ts';
 import { invariant } from '../errors.ts';
+import type { ChangeFeed } from '../live/change-feed.ts';
 
 /** Rows per statement inside the one transaction. */
 const BATCH_SIZE = 1000;
@@ -41,6 +42,8 @@ export interface WriteStamp {
   by: string;
   /** @default now */
   at?: string;
+  /** Told what the write changed once it has committed (subscriptions, the response cache). @default none */
+  changes?: ChangeFeed;
 }
 
 /**
@@ -150,7 +153,22 @@ export async function upsertRecords(
   source = 'input',
 ): Promise<WriteReport> {
   const located = locate(entities, relationships, source);
-  return db.writeTransaction((tx) => writeLocatedRecords(tx, located.entities, located.relationships, stamp));
+  const stamped = { ...stamp, at: stamp.at ?? new Date().toISOString() };
+  const report = await db.writeTransaction((tx) => writeLocatedRecords(tx, located.entities, located.relationships, stamped));
+  await announceCommitted(db, entities, relationships, stamped, report);
+  return report;
+}
+
+/** After a commit: tells `stamp.changes` (when set) what the written records changed. Never throws. */
+export async function announceCommitted(
+  db: Database,
+  entities: readonly { id?: unknown }[],
+  relationships: readonly { type?: unknown; from?: unknown; to?: unknown; key?: unknown }[],
+  stamp: WriteStamp & { at: string },
+  report: WriteReport,
+): Promise<void> {
+  if (Object.keys(report.created).length + Object.keys(report.updated).length === 0) return;
+  await stamp.changes?.recordsCommitted(db, entities, relationships, stamp);
 }
 
 /** Every id located records refer to: link ends and cited Sources. */

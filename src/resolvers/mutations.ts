@@ -16,6 +16,7 @@ import { RecordValidationError } from '../records/write-records.ts';
 import { ImportAbandonedError } from '../records/staged-import.ts';
 import { applyChanges, type Change, type ChangeOutcome } from '../records/write-changes.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
+import { collectEntityDeletion, collectLinkDeletion } from '../live/change-set.ts';
 
 /** Most changes one applyChanges takes. */
 export const MAX_CHANGES = 100;
@@ -29,8 +30,8 @@ interface EvidenceInput {
 }
 
 /** The caller, for updatedBy stamps (useAuth guarantees one on mutations). */
-function writer(context: Context): { by: string } {
-  return { by: context.viewer?.id ?? 'unknown' };
+function writer(context: Context): { by: string; changes: Context['changes'] } {
+  return { by: context.viewer?.id ?? 'unknown', changes: context.changes };
 }
 
 /** The Source ids and new Source record an evidence argument names; BAD_USER_INPUT when it names none. */
