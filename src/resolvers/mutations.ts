@@ -16,7 +16,6 @@ import { RecordValidationError } from '../records/write-records.ts';
 import { ImportAbandonedError } from '../records/staged-import.ts';
 import { applyChanges, type Change, type ChangeOutcome } from '../records/write-changes.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
-import { collectEntityDeletion, collectLinkDeletion } from '../live/change-set.ts';
 
 /** Most changes one applyChanges takes. */
 export const MAX_CHANGES = 100;
