@@ -31,10 +31,10 @@ afterAll(async () => {
   await server.close();
 });
 
-/** An HS256 JWT signed with `secret`. */
+/** An HS256 JWT signed with `secret`, valid for ten minutes unless `payload` says otherwise (tokens must expire). */
 function jwt(payload: Record<string, unknown>, secret = JWT_SECRET): string {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const body = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ iat: Math.floor(Date.now() / 1000), ...payload })}`;
+  const body = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 600, ...payload })}`;
   return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
 }
 
