@@ -38,4 +38,17 @@ describe('loadConfig', () => {
   it('lists every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'x', NEO4J_URI: 'ftp://x' })).toThrow(/PORT[\s\S]*NEO4J_URI|NEO4J_URI[\s\S]*PORT/);
   });
+
+  it('reads REDIS_URL, RESPONSE_CACHE_TTL_MS and the subscription caps, and never echoes REDIS_URL', () => {
+    expect(loadConfig({}).live).toEqual({ redisUrl: undefined, responseCacheTtlMs: 0, maxSubscriptions: 1000, maxSubscriptionsPerClient: 10 });
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/1', RESPONSE_CACHE_TTL_MS: '30000', MAX_SUBSCRIPTIONS: '5', MAX_SUBSCRIPTIONS_PER_CLIENT: '2' }).live).toEqual({
+      redisUrl: 'redis://127.0.0.1:6379/1',
+      responseCacheTtlMs: 30000,
+      maxSubscriptions: 5,
+      maxSubscriptionsPerClient: 2,
+    });
+    expect(() => loadConfig({ REDIS_URL: 'http://user:secret@host' })).toThrow('REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0');
+    expect(() => loadConfig({ REDIS_URL: 'http://user:secret@host' })).not.toThrow('secret');
+    expect(() => loadConfig({ RESPONSE_CACHE_TTL_MS: '-1' })).toThrow('RESPONSE_CACHE_TTL_MS must be a whole number of milliseconds (0 turns the cache off)');
+  });
 });
