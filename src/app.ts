@@ -12,6 +12,7 @@ import type { Logger } from './logger.ts';
 import { createHttpServer } from './create-http-server.ts';
 import { createServer } from './server.ts';
 import { Registry } from 'prom-client';
+import { bearerMatches, sha256 } from './plugins/use-observability.ts';
 import { seedIfEmpty } from '../seed/load-seed.ts';
 
 /** A running application. */
@@ -124,7 +125,7 @@ function createMetricsServer(registry: Registry, token: string | undefined): Ser
   return createPlainHttpServer({ headersTimeout: 5000, requestTimeout: 10_000 }, (request, response) => {
     if (request.url !== '/metrics') {
       response.writeHead(404).end();
-    } else if (token && request.headers.authorization !== `Bearer ${token}`) {
+    } else if (!bearerMatches(token === undefined ? undefined : sha256(token), request.headers.authorization)) {
       response.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
     } else {
       void registry.metrics().then((text) => response.writeHead(200, { 'content-type': registry.contentType }).end(text));
