@@ -13,6 +13,7 @@ import { createHttpServer } from './create-http-server.ts';
 import { createServer } from './server.ts';
 import { Registry } from 'prom-client';
 import { createChangeFeed, type ChangeFeed } from './live/change-feed.ts';
+import { bearerMatches, sha256 } from './plugins/use-observability.ts';
 import { seedIfEmpty } from '../seed/load-seed.ts';
 import { recoverImports, STALE_IMPORT_MS } from './records/staged-import.ts';
 
@@ -148,7 +149,7 @@ function createMetricsServer(registry: Registry, token: string | undefined): Ser
   return createPlainHttpServer({ headersTimeout: 5000, requestTimeout: 10_000 }, (request, response) => {
     if (request.url !== '/metrics') {
       response.writeHead(404).end();
-    } else if (token && request.headers.authorization !== `Bearer ${token}`) {
+    } else if (!bearerMatches(token === undefined ? undefined : sha256(token), request.headers.authorization)) {
       response.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
     } else {
       void registry.metrics().then((text) => response.writeHead(200, { 'content-type': registry.contentType }).end(text));

@@ -121,7 +121,7 @@ export function useMetricsEndpoint(registry: Registry, path: string, token?: str
   return {
     async onRequest({ url, request, endResponse, fetchAPI }) {
       if (url.pathname !== path) return;
-      if (digest && !timingSafeEqual(digest, sha256(/^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? ''))) {
+      if (!bearerMatches(digest, request.headers.get('authorization'))) {
         endResponse(new fetchAPI.Response('Metrics need "Authorization: Bearer <METRICS_TOKEN>".\n', { status: 401, headers: { 'www-authenticate': 'Bearer' } }));
         return;
       }
@@ -130,6 +130,13 @@ export function useMetricsEndpoint(registry: Registry, path: string, token?: str
   };
 }
 
-function sha256(text: string): Buffer {
+/** True when no token is required (`digest` undefined) or `authorization` is "Bearer <the token>"; constant time. */
+export function bearerMatches(digest: Buffer | undefined, authorization: string | null | undefined): boolean {
+  if (!digest) return true;
+  return timingSafeEqual(digest, sha256(/^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? ''));
+}
+
+/** SHA-256 of `text`, for comparing secrets in constant time. */
+export function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
