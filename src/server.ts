@@ -14,6 +14,7 @@ import { useAuth, type AuthOptions } from './auth/use-auth.ts';
 import { useLimits, type LimitOptions } from './plugins/use-limits.ts';
 import { useObservability, type ObservabilityOptions } from './plugins/use-observability.ts';
 import { createContext, type Context } from './context.ts';
+import { usePlanner } from './planner/use-planner.ts';
 import { isUnavailableError, type Database } from './db/database.ts';
 import { serviceUnavailable, type ErrorCode } from './errors.ts';
 import { useExplorer } from './explorer/use-explorer.ts';
@@ -44,6 +45,8 @@ export interface ServerOptions {
   limits?: LimitOptions;
   /** Request ids, metrics and the slow-statement log. @default see ObservabilityOptions */
   observability?: ObservabilityOptions;
+  /** Compile node/nodes/entity selections into one statement each (src/planner); false: the loaders only. @default true */
+  planner?: boolean;
 }
 
 /** Builds the executable schema from schema.graphql and the resolvers. */
@@ -56,8 +59,8 @@ export function createSchema() {
 
 /** The Yoga instance with /graphql, /healthz and /readyz. */
 export function createServer(options: ServerOptions): YogaServerInstance<Record<string, unknown>, Context> {
-  const { db, logger, graphiql = true, auth = {}, introspection = true, limits = {}, observability = {} } = options;
-  const schema = createSchema();
+  const { db, logger, graphiql = true, auth = {}, introspection = true, limits = {}, observability = {}, planner = true } = options;
+  const schema = planner ? usePlanner(createSchema()) : createSchema();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     batching: false,

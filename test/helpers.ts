@@ -41,11 +41,11 @@ export interface TestServer {
 }
 
 /** Starts the server over its own database handle; call close() in afterAll. */
-export async function startTestServer(options: { db?: Database; auth?: AuthOptions } = {}): Promise<TestServer> {
+export async function startTestServer(options: { db?: Database; auth?: AuthOptions; planner?: boolean } = {}): Promise<TestServer> {
   const db = options.db ?? connectTestDatabase();
   const statements: string[] = [];
   db.onStatement(({ name }) => statements.push(name));
-  const yoga = createServer({ db, logger: createLogger('silent'), auth: options.auth ?? {} });
+  const yoga = createServer({ db, logger: createLogger('silent'), auth: options.auth ?? {}, planner: options.planner });
   const server = createHttpServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
