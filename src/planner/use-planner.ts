@@ -34,7 +34,9 @@ export function planNodes(schema: GraphQLSchema, info: Pick<GraphQLResolveInfo, 
   const compiler = createCompiler({ schema, fragments: info.fragments, variables: info.variableValues }, plainFields);
   try {
     const entity = compileEntity(compiler, 'n', ENTITY_TYPE_NAMES, info.fieldNodes.map((node) => node.selectionSet));
-    const text = ['UNWIND $ids AS id', 'MATCH (n:Entity {id: id})', ...entity.subqueries, `RETURN id AS key, ${entity.expr} AS node`].join('\n');
+    // The dynamic-programming planner compiles these nested subqueries several times faster than the
+    // default IDP one (depth 5: about 3 s instead of over 15 s on a loaded machine); plans are cached by text.
+    const text = ['CYPHER planner=dp', 'UNWIND $ids AS id', 'MATCH (n:Entity {id: id})', ...entity.subqueries, `RETURN id AS key, ${entity.expr} AS node`].join('\n');
     return { statement: GeneratedCypher.trusted('planner:nodes', text), params: compiler.params, decode: entity.decode };
   } catch (error) {
     if (error instanceof NotPlannable) return null;
