@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { holdsOnCypher, validityCypher } from '../model/validity.ts';
 import { isEntityType, isRelationshipType } from '../model/vocabulary.ts';
 
 /** The folder that holds every .cypher file. */
@@ -18,6 +19,8 @@ let statements: ReadonlyMap<string, string> | undefined;
  * `__WHERE__` a predicate compiled by src/filters (constant fragments, values as parameters);
  * `__SORT__` a sort expression from SORT_EXPRESSIONS; `__DIR__` ASC or DESC (and `__CMP__` follows it);
  * `__LEFT__` / `__RIGHT__` the arrows of OUT, IN or BOTH.
+ * Always filled, with no slot to pass: `__HOLDS_ON(r)__` and `__VALIDITY(r)__`, the asOf rule of
+ * src/model/validity.ts over the relationship variable `r` and the parameters `$asOf` and `$includeUncertain`.
  */
 export interface CypherSlots {
   label?: string;
@@ -115,7 +118,11 @@ export function cypher(name: string, slots: CypherSlots = {}): string {
     if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${slot} must be an integer from 1 to ${max}, but got ${value}.`);
     filled = filled.replaceAll(slot, String(value));
   }
-  if (/__(LABEL|TYPE|WHERE|SORT|DIR|CMP|LEFT|RIGHT|HOPS|COUNT)__/.test(filled)) throw new Error(`Cypher statement "${name}" has an unfilled slot.`);
+  filled = filled.replace(/__(HOLDS_ON|VALIDITY)\(([A-Za-z_][A-Za-z0-9_]*)\)__/g, (_match, slot: string, rel: string) => {
+    const names = { rel, asOf: 'asOf', includeUncertain: 'includeUncertain' };
+    return slot === 'HOLDS_ON' ? holdsOnCypher(names) : validityCypher(names);
+  });
+  if (/__(HOLDS_ON|VALIDITY)\(|__(LABEL|TYPE|WHERE|SORT|DIR|CMP|LEFT|RIGHT|HOPS|COUNT)__/.test(filled)) throw new Error(`Cypher statement "${name}" has an unfilled slot.`);
   return filled;
 }
 

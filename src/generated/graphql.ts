@@ -80,6 +80,7 @@ export type ActorAnnouncedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -88,6 +89,7 @@ export type ActorAttendedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -96,6 +98,7 @@ export type ActorClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -104,6 +107,7 @@ export type ActorFundedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -112,6 +116,7 @@ export type ActorFundsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -120,6 +125,7 @@ export type ActorLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -128,6 +134,7 @@ export type ActorManagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -136,6 +143,7 @@ export type ActorMaterialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -144,6 +152,7 @@ export type ActorMetArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -158,6 +167,7 @@ export type ActorOfficeHoldersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -166,6 +176,7 @@ export type ActorOfficesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -174,6 +185,7 @@ export type ActorPartOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -182,6 +194,7 @@ export type ActorParticipatesInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -190,6 +203,7 @@ export type ActorPartsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -198,6 +212,7 @@ export type ActorPartyToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -207,6 +222,7 @@ export type ActorRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -216,6 +232,7 @@ export type ActorSignedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A page of Actor entities. */
@@ -248,6 +265,8 @@ export type ActorFilter = {
   NOT?: InputMaybe<ActorFilter>;
   /** At least one of these filters matches. */
   OR?: InputMaybe<Array<ActorFilter>>;
+  /** With `asOf`: the relationship conditions of this filter level (and of nested levels that set no `asOf` of their own) match only over links known to hold on this day, as `asOf` on relationship fields (see `Validity`). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Attended this event (ATTENDED), e.g. `event:amm-2023`. */
   attended?: InputMaybe<Scalars['ID']['input']>;
   /** Only these confidence levels. */
@@ -256,6 +275,8 @@ export type ActorFilter = {
   holdsOfficeIn?: InputMaybe<Scalars['ID']['input']>;
   /** Only these ids (at most 100). */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** With `asOf`: relationship conditions also match over links whose state on that day is unknown. */
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these kinds. */
   kind?: InputMaybe<Array<ActorKind>>;
   /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
@@ -354,6 +375,7 @@ export type AgreementAnnouncedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -362,6 +384,7 @@ export type AgreementBuildsOnArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -370,6 +393,7 @@ export type AgreementBuiltOnByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -378,6 +402,7 @@ export type AgreementConcludedAtArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -386,6 +411,7 @@ export type AgreementCoversArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -394,6 +420,7 @@ export type AgreementFinancesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -402,6 +429,7 @@ export type AgreementFramedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -410,6 +438,7 @@ export type AgreementImplementedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -418,6 +447,7 @@ export type AgreementImplementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -426,6 +456,7 @@ export type AgreementLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -440,6 +471,7 @@ export type AgreementPartiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -449,6 +481,7 @@ export type AgreementRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -458,6 +491,7 @@ export type AgreementSignatoriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A page of Agreement entities. */
@@ -490,6 +524,8 @@ export type AgreementFilter = {
   NOT?: InputMaybe<AgreementFilter>;
   /** At least one of these filters matches. */
   OR?: InputMaybe<Array<AgreementFilter>>;
+  /** With `asOf`: the relationship conditions of this filter level (and of nested levels that set no `asOf` of their own) match only over links known to hold on this day, as `asOf` on relationship fields (see `Validity`). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Only these confidence levels. */
   confidence?: InputMaybe<Array<Confidence>>;
   /** Covers this material, cooperation area or value chain (COVERS). */
@@ -498,6 +534,8 @@ export type AgreementFilter = {
   date?: InputMaybe<DateRange>;
   /** Only these ids (at most 100). */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** With `asOf`: relationship conditions also match over links whose state on that day is unknown. */
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these kinds. */
   kind?: InputMaybe<Array<AgreementKind>>;
   /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
@@ -571,6 +609,7 @@ export type ClaimAboutArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -586,6 +625,7 @@ export type ClaimRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -595,6 +635,7 @@ export type ClaimStatedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** How sure the evidence is. */
@@ -633,6 +674,7 @@ export type CooperationAreaCoveredByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -648,6 +690,7 @@ export type CooperationAreaRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -741,6 +784,7 @@ export type EntityRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -843,6 +887,7 @@ export type EventAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -851,6 +896,7 @@ export type EventAttendeesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -859,6 +905,7 @@ export type EventCoversArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -867,6 +914,7 @@ export type EventHostsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -875,6 +923,7 @@ export type EventLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -889,6 +938,7 @@ export type EventPresentedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -898,6 +948,7 @@ export type EventRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -931,6 +982,8 @@ export type EventFilter = {
   NOT?: InputMaybe<EventFilter>;
   /** At least one of these filters matches. */
   OR?: InputMaybe<Array<EventFilter>>;
+  /** With `asOf`: the relationship conditions of this filter level (and of nested levels that set no `asOf` of their own) match only over links known to hold on this day, as `asOf` on relationship fields (see `Validity`). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Attended by this actor (ATTENDED). */
   attendedBy?: InputMaybe<Scalars['ID']['input']>;
   /** Only these confidence levels. */
@@ -939,6 +992,8 @@ export type EventFilter = {
   date?: InputMaybe<DateRange>;
   /** Only these ids (at most 100). */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** With `asOf`: relationship conditions also match over links whose state on that day is unknown. */
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these kinds. */
   kind?: InputMaybe<Array<EventKind>>;
   /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
@@ -1017,6 +1072,7 @@ export type FundingInstrumentCoversArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1025,6 +1081,7 @@ export type FundingInstrumentFinancedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1033,6 +1090,7 @@ export type FundingInstrumentFramedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1041,6 +1099,7 @@ export type FundingInstrumentFramesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1049,6 +1108,7 @@ export type FundingInstrumentFundedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1057,6 +1117,7 @@ export type FundingInstrumentFundsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1065,6 +1126,7 @@ export type FundingInstrumentImplementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1073,6 +1135,7 @@ export type FundingInstrumentManagedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1088,6 +1151,7 @@ export type FundingInstrumentRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1121,12 +1185,16 @@ export type FundingInstrumentFilter = {
   NOT?: InputMaybe<FundingInstrumentFilter>;
   /** At least one of these filters matches. */
   OR?: InputMaybe<Array<FundingInstrumentFilter>>;
+  /** With `asOf`: the relationship conditions of this filter level (and of nested levels that set no `asOf` of their own) match only over links known to hold on this day, as `asOf` on relationship fields (see `Validity`). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Only these confidence levels. */
   confidence?: InputMaybe<Array<Confidence>>;
   /** Funds this project, actor or instrument (FUNDS). */
   funds?: InputMaybe<Scalars['ID']['input']>;
   /** Only these ids (at most 100). */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** With `asOf`: relationship conditions also match over links whose state on that day is unknown. */
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these kinds. */
   kind?: InputMaybe<Array<FundingInstrumentKind>>;
   /** Managed by this body (MANAGES). */
@@ -1299,6 +1367,7 @@ export type MaterialActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1307,6 +1376,7 @@ export type MaterialChainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1315,6 +1385,7 @@ export type MaterialCoveredByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1323,6 +1394,7 @@ export type MaterialInputToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1331,6 +1403,7 @@ export type MaterialInputsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1345,6 +1418,7 @@ export type MaterialProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1354,6 +1428,7 @@ export type MaterialRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1363,6 +1438,7 @@ export type MaterialStagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A page of Material entities. */
@@ -1395,6 +1471,8 @@ export type MaterialFilter = {
   NOT?: InputMaybe<MaterialFilter>;
   /** At least one of these filters matches. */
   OR?: InputMaybe<Array<MaterialFilter>>;
+  /** With `asOf`: the relationship conditions of this filter level (and of nested levels that set no `asOf` of their own) match only over links known to hold on this day, as `asOf` on relationship fields (see `Validity`). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Belongs to this value chain, directly or through a stage, e.g. `chain:batteries`. */
   chain?: InputMaybe<Scalars['ID']['input']>;
   /** Only these confidence levels. */
@@ -1405,6 +1483,8 @@ export type MaterialFilter = {
   crmaStrategic?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these ids (at most 100). */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** With `asOf`: relationship conditions also match over links whose state on that day is unknown. */
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   /** Involved in this project (INVOLVES). */
   involvedIn?: InputMaybe<Scalars['ID']['input']>;
   /** Only these kinds. */
@@ -1610,6 +1690,7 @@ export type PlaceContainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1618,6 +1699,7 @@ export type PlaceFundsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1626,6 +1708,7 @@ export type PlaceLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1634,6 +1717,7 @@ export type PlaceMaterialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1648,6 +1732,7 @@ export type PlacePartyToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1657,6 +1742,7 @@ export type PlaceRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1764,6 +1850,7 @@ export type ProjectFramedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1772,6 +1859,7 @@ export type ProjectFundingArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1780,6 +1868,7 @@ export type ProjectImplementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1788,6 +1877,7 @@ export type ProjectLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1796,6 +1886,7 @@ export type ProjectMaterialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1810,6 +1901,7 @@ export type ProjectParticipantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1818,6 +1910,7 @@ export type ProjectPresentedAtArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1827,6 +1920,7 @@ export type ProjectRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1836,6 +1930,7 @@ export type ProjectStagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A page of Project entities. */
@@ -1868,12 +1963,16 @@ export type ProjectFilter = {
   NOT?: InputMaybe<ProjectFilter>;
   /** At least one of these filters matches. */
   OR?: InputMaybe<Array<ProjectFilter>>;
+  /** With `asOf`: the relationship conditions of this filter level (and of nested levels that set no `asOf` of their own) match only over links known to hold on this day, as `asOf` on relationship fields (see `Validity`). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Only these confidence levels. */
   confidence?: InputMaybe<Array<Confidence>>;
   /** Funded by this instrument or financier (FUNDS). */
   fundedBy?: InputMaybe<Scalars['ID']['input']>;
   /** Only these ids (at most 100). */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** With `asOf`: relationship conditions also match over links whose state on that day is unknown. */
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   /** Involves this material (INVOLVES), e.g. `material:lithium`. */
   involvesMaterial?: InputMaybe<Scalars['ID']['input']>;
   /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
@@ -2042,9 +2141,11 @@ export type QueryMaterialsArgs = {
 
 /** The entry points of the API. */
 export type QueryNeighborhoodArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -2063,8 +2164,10 @@ export type QueryNodesArgs = {
 
 /** The entry points of the API. */
 export type QueryPathsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   nodeTypes?: InputMaybe<Array<EntityType>>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
@@ -2104,7 +2207,9 @@ export type QuerySearchArgs = {
 
 /** The entry points of the API. */
 export type QueryShortestPathArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   from: Scalars['ID']['input'];
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   nodeTypes?: InputMaybe<Array<EntityType>>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
@@ -2155,6 +2260,8 @@ export type Relationship = {
   acting?: Maybe<Scalars['Boolean']['output']>;
   /** Amount of funding (FUNDS), in `currency`. */
   amount?: Maybe<Scalars['Float']['output']>;
+  /** Days on which a source shows the link held (e.g. a signature in that capacity), oldest first; they fill a missing bound of the period (see `Validity`). */
+  attestedOn: Array<Scalars['Date']['output']>;
   /** How sure the evidence for this link is. */
   confidence: Confidence;
   /** ISO 4217 currency of `amount`. */
@@ -2169,6 +2276,8 @@ export type Relationship = {
   key?: Maybe<Scalars['String']['output']>;
   /** A short remark on the link from its source. */
   note?: Maybe<Scalars['String']['output']>;
+  /** For an office held by one person at a time (HOLDS_OFFICE): the post within its body, e.g. `prime-minister`; a later appointment to the same body and post ends this term that day (see `Validity`). */
+  post?: Maybe<Scalars['String']['output']>;
   /** When a party ratified an agreement (PARTY_TO). */
   ratified?: Maybe<Scalars['Date']['output']>;
   /** Role or capacity (PARTICIPATES_IN, SIGNED, ATTENDED). */
@@ -2189,6 +2298,8 @@ export type Relationship = {
   validFrom?: Maybe<Scalars['Date']['output']>;
   /** Last day the link held. */
   validTo?: Maybe<Scalars['Date']['output']>;
+  /** How the link is known to hold on the `asOf` day asked (see `Validity`); null without `asOf`. */
+  validity?: Maybe<Validity>;
 };
 
 /** A page of links of one entity. */
@@ -2211,6 +2322,8 @@ export type RelationshipEdge = {
   acting?: Maybe<Scalars['Boolean']['output']>;
   /** Amount of funding (FUNDS), in `currency`. */
   amount?: Maybe<Scalars['Float']['output']>;
+  /** Days on which a source shows the link held (e.g. a signature in that capacity), oldest first; they fill a missing bound of the period (see `Validity`). */
+  attestedOn: Array<Scalars['Date']['output']>;
   /** How sure the evidence for this link is. */
   confidence: Confidence;
   /** ISO 4217 currency of `amount`. */
@@ -2227,6 +2340,8 @@ export type RelationshipEdge = {
   node: Entity;
   /** A short remark on the link from its source. */
   note?: Maybe<Scalars['String']['output']>;
+  /** For an office held by one person at a time (HOLDS_OFFICE): the post within its body, e.g. `prime-minister`; a later appointment to the same body and post ends this term that day (see `Validity`). */
+  post?: Maybe<Scalars['String']['output']>;
   /** When a party ratified an agreement (PARTY_TO). */
   ratified?: Maybe<Scalars['Date']['output']>;
   /** Role or capacity (PARTICIPATES_IN, SIGNED, ATTENDED). */
@@ -2245,6 +2360,8 @@ export type RelationshipEdge = {
   validFrom?: Maybe<Scalars['Date']['output']>;
   /** Last day the link held; null while it holds or when unknown. */
   validTo?: Maybe<Scalars['Date']['output']>;
+  /** How the link is known to hold on the `asOf` day asked (see `Validity`); null without `asOf`. */
+  validity?: Maybe<Validity>;
 };
 
 /** A relationship type of the model's fixed vocabulary. */
@@ -2383,6 +2500,7 @@ export type SourceRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -2481,6 +2599,7 @@ export type StageChainArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -2489,6 +2608,7 @@ export type StageMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -2503,6 +2623,7 @@ export type StageNextArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -2511,6 +2632,7 @@ export type StagePreviousArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -2520,6 +2642,7 @@ export type StageRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -2659,6 +2782,33 @@ export type UnlinkResult = {
   removed: Scalars['Boolean']['output'];
 };
 
+/**
+ * How a link is known to hold on the day asked (`asOf`); null when no day was asked. A link is kept for `asOf: D`
+ * only when it is known to hold on D, or when `includeUncertain` asks for the unknown ones too. Dates are compared
+ * as ISO text at the precision given: a partial bound (`2023-06`, `2023`) covers its whole month or year.
+ */
+export type Validity =
+  /**
+   * Known to hold on D, but a missing bound is filled by attestations (`attestedOn`: days on which a source shows
+   * the link held): on or before D there is a stated start or an attestation, and on or after D there is a stated
+   * end (or succession) or an attestation, and the link is not STATED.
+   */
+  | 'ATTESTED'
+  /**
+   * The sources state the link's period and D lies in it: its start (validFrom, or `date` for acts such as
+   * SIGNED, MET, FUNDS) is on or before D, and its end is stated and not before D: validTo, or for an office
+   * (HOLDS_OFFICE) a successor's appointment to the same single-holder post (same body and `post`) after D; an
+   * act holds from its day on. Links of timeless types (the vocabulary's INPUT_TO, AT_STAGE, NEXT,
+   * PART_OF_CHAIN, ...) are STATED on every day.
+   */
+  | 'STATED'
+  /**
+   * Not known either way: no stated bound or attestation places D inside the link, and none places it outside
+   * (D is not before a stated start, not after a stated end, and not on or after a successor's appointment).
+   * Returned only with `includeUncertain: true`. Links known not to hold on D are never returned.
+   */
+  | 'UNCERTAIN';
+
 /** A strategic value chain: raw materials, batteries or renewable hydrogen. */
 export type ValueChain = Entity & Node & {
   __typename?: 'ValueChain';
@@ -2688,6 +2838,7 @@ export type ValueChainCoveredByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -2703,6 +2854,7 @@ export type ValueChainRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -2712,6 +2864,7 @@ export type ValueChainStagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A page of ValueChain entities. */
@@ -2929,6 +3082,7 @@ export type ResolversTypes = {
   TimelineEntry: ResolverTypeWrapper<Partial<Omit<TimelineEntry, 'object' | 'relationship' | 'sources' | 'subject'> & { object?: Maybe<ResolversTypes['Entity']>, relationship?: Maybe<ResolversTypes['Relationship']>, sources: Array<ResolversTypes['Source']>, subject: ResolversTypes['Entity'] }>>;
   TimelineKind: ResolverTypeWrapper<Partial<TimelineKind>>;
   UnlinkResult: ResolverTypeWrapper<Partial<UnlinkResult>>;
+  Validity: ResolverTypeWrapper<Partial<Validity>>;
   ValueChain: ResolverTypeWrapper<EntityRow>;
   ValueChainConnection: ResolverTypeWrapper<Partial<Omit<ValueChainConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ValueChainEdge']>, nodes: Array<ResolversTypes['ValueChain']> }>>;
   ValueChainEdge: ResolverTypeWrapper<Partial<Omit<ValueChainEdge, 'node'> & { node: ResolversTypes['ValueChain'] }>>;
@@ -3023,30 +3177,30 @@ export type ResolversParentTypes = {
 };
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
-  announced?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorAnnouncedArgs, 'first'>>;
-  attended?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorAttendedArgs, 'first'>>;
-  claims?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorClaimsArgs, 'first'>>;
+  announced?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorAnnouncedArgs, 'first' | 'includeUncertain'>>;
+  attended?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorAttendedArgs, 'first' | 'includeUncertain'>>;
+  claims?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorClaimsArgs, 'first' | 'includeUncertain'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  fundedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorFundedByArgs, 'first'>>;
-  funds?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorFundsArgs, 'first'>>;
+  fundedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorFundedByArgs, 'first' | 'includeUncertain'>>;
+  funds?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorFundsArgs, 'first' | 'includeUncertain'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
-  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorLocatedInArgs, 'first'>>;
-  manages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorManagesArgs, 'first'>>;
-  materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorMaterialsArgs, 'first'>>;
-  met?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorMetArgs, 'first'>>;
+  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorLocatedInArgs, 'first' | 'includeUncertain'>>;
+  manages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorManagesArgs, 'first' | 'includeUncertain'>>;
+  materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorMaterialsArgs, 'first' | 'includeUncertain'>>;
+  met?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorMetArgs, 'first' | 'includeUncertain'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ActorNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  officeHolders?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorOfficeHoldersArgs, 'first'>>;
-  offices?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorOfficesArgs, 'first'>>;
-  partOf?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorPartOfArgs, 'first'>>;
-  participatesIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorParticipatesInArgs, 'first'>>;
-  parts?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorPartsArgs, 'first'>>;
-  partyTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorPartyToArgs, 'first'>>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorRelationshipsArgs, 'direction' | 'first'>>;
+  officeHolders?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorOfficeHoldersArgs, 'first' | 'includeUncertain'>>;
+  offices?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorOfficesArgs, 'first' | 'includeUncertain'>>;
+  partOf?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorPartOfArgs, 'first' | 'includeUncertain'>>;
+  participatesIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorParticipatesInArgs, 'first' | 'includeUncertain'>>;
+  parts?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorPartsArgs, 'first' | 'includeUncertain'>>;
+  partyTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorPartyToArgs, 'first' | 'includeUncertain'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   side?: Resolver<Maybe<ResolversTypes['Side']>, ParentType, ContextType>;
-  signed?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorSignedArgs, 'first'>>;
+  signed?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorSignedArgs, 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3064,27 +3218,27 @@ export type ActorEdgeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
-  announcedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementAnnouncedByArgs, 'first'>>;
-  buildsOn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementBuildsOnArgs, 'first'>>;
-  builtOnBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementBuiltOnByArgs, 'first'>>;
-  concludedAt?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementConcludedAtArgs, 'first'>>;
+  announcedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementAnnouncedByArgs, 'first' | 'includeUncertain'>>;
+  buildsOn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementBuildsOnArgs, 'first' | 'includeUncertain'>>;
+  builtOnBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementBuiltOnByArgs, 'first' | 'includeUncertain'>>;
+  concludedAt?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementConcludedAtArgs, 'first' | 'includeUncertain'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
-  covers?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementCoversArgs, 'first'>>;
+  covers?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementCoversArgs, 'first' | 'includeUncertain'>>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  finances?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementFinancesArgs, 'first'>>;
-  framedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementFramedByArgs, 'first'>>;
+  finances?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementFinancesArgs, 'first' | 'includeUncertain'>>;
+  framedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementFramedByArgs, 'first' | 'includeUncertain'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  implementedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementImplementedByArgs, 'first'>>;
-  implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementImplementsArgs, 'first'>>;
+  implementedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementImplementedByArgs, 'first' | 'includeUncertain'>>;
+  implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementImplementsArgs, 'first' | 'includeUncertain'>>;
   kind?: Resolver<ResolversTypes['AgreementKind'], ParentType, ContextType>;
   legallyBinding?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementLocatedInArgs, 'first'>>;
+  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementLocatedInArgs, 'first' | 'includeUncertain'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<AgreementNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  parties?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementPartiesArgs, 'first'>>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementRelationshipsArgs, 'direction' | 'first'>>;
-  signatories?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementSignatoriesArgs, 'first'>>;
+  parties?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementPartiesArgs, 'first' | 'includeUncertain'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
+  signatories?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementSignatoriesArgs, 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -3110,27 +3264,27 @@ export type BrokerResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
-  about?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimAboutArgs, 'first'>>;
+  about?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimAboutArgs, 'first' | 'includeUncertain'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ClaimNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimRelationshipsArgs, 'direction' | 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  statedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimStatedByArgs, 'first'>>;
+  statedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimStatedByArgs, 'first' | 'includeUncertain'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CooperationAreaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CooperationArea'] = ResolversParentTypes['CooperationArea']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
-  coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<CooperationAreaCoveredByArgs, 'first'>>;
+  coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<CooperationAreaCoveredByArgs, 'first' | 'includeUncertain'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<CooperationAreaNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<CooperationAreaRelationshipsArgs, 'direction' | 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<CooperationAreaRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3168,20 +3322,20 @@ export type EntityWriteResultResolvers<ContextType = Context, ParentType extends
 };
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
-  agreements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventAgreementsArgs, 'first'>>;
-  attendees?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventAttendeesArgs, 'first'>>;
+  agreements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventAgreementsArgs, 'first' | 'includeUncertain'>>;
+  attendees?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventAttendeesArgs, 'first' | 'includeUncertain'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
-  covers?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventCoversArgs, 'first'>>;
+  covers?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventCoversArgs, 'first' | 'includeUncertain'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  hosts?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventHostsArgs, 'first'>>;
+  hosts?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventHostsArgs, 'first' | 'includeUncertain'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
-  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventLocatedInArgs, 'first'>>;
+  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventLocatedInArgs, 'first' | 'includeUncertain'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<EventNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  presented?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventPresentedArgs, 'first'>>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventRelationshipsArgs, 'direction' | 'first'>>;
+  presented?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventPresentedArgs, 'first' | 'includeUncertain'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3202,21 +3356,21 @@ export type EventEdgeResolvers<ContextType = Context, ParentType extends Resolve
 export type FundingInstrumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingInstrument'] = ResolversParentTypes['FundingInstrument']> = {
   amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
-  covers?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentCoversArgs, 'first'>>;
+  covers?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentCoversArgs, 'first' | 'includeUncertain'>>;
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  financedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFinancedByArgs, 'first'>>;
-  framedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFramedByArgs, 'first'>>;
-  frames?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFramesArgs, 'first'>>;
-  fundedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFundedByArgs, 'first'>>;
-  funds?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFundsArgs, 'first'>>;
+  financedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFinancedByArgs, 'first' | 'includeUncertain'>>;
+  framedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFramedByArgs, 'first' | 'includeUncertain'>>;
+  frames?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFramesArgs, 'first' | 'includeUncertain'>>;
+  fundedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFundedByArgs, 'first' | 'includeUncertain'>>;
+  funds?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFundsArgs, 'first' | 'includeUncertain'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentImplementsArgs, 'first'>>;
+  implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentImplementsArgs, 'first' | 'includeUncertain'>>;
   kind?: Resolver<ResolversTypes['FundingInstrumentKind'], ParentType, ContextType>;
-  managedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentManagedByArgs, 'first'>>;
+  managedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentManagedByArgs, 'first' | 'includeUncertain'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<FundingInstrumentNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentRelationshipsArgs, 'direction' | 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3266,23 +3420,23 @@ export type LocalizedNameResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type MaterialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Material'] = ResolversParentTypes['Material']> = {
-  actors?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialActorsArgs, 'first'>>;
-  chains?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialChainsArgs, 'first'>>;
+  actors?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialActorsArgs, 'first' | 'includeUncertain'>>;
+  chains?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialChainsArgs, 'first' | 'includeUncertain'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
-  coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialCoveredByArgs, 'first'>>;
+  coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialCoveredByArgs, 'first' | 'includeUncertain'>>;
   crmaCritical?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   crmaStrategic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inputTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialInputToArgs, 'first'>>;
-  inputs?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialInputsArgs, 'first'>>;
+  inputTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialInputToArgs, 'first' | 'includeUncertain'>>;
+  inputs?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialInputsArgs, 'first' | 'includeUncertain'>>;
   kind?: Resolver<ResolversTypes['MaterialKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<MaterialNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  projects?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialProjectsArgs, 'first'>>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialRelationshipsArgs, 'direction' | 'first'>>;
+  projects?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialProjectsArgs, 'first' | 'includeUncertain'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  stages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialStagesArgs, 'first'>>;
+  stages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialStagesArgs, 'first' | 'includeUncertain'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3332,17 +3486,17 @@ export type PathResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
-  contains?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceContainsArgs, 'first'>>;
+  contains?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceContainsArgs, 'first' | 'includeUncertain'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  funds?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceFundsArgs, 'first'>>;
+  funds?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceFundsArgs, 'first' | 'includeUncertain'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PlaceKind'], ParentType, ContextType>;
-  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceLocatedInArgs, 'first'>>;
-  materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceMaterialsArgs, 'first'>>;
+  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceLocatedInArgs, 'first' | 'includeUncertain'>>;
+  materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceMaterialsArgs, 'first' | 'includeUncertain'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PlaceNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  partyTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlacePartyToArgs, 'first'>>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceRelationshipsArgs, 'direction' | 'first'>>;
+  partyTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlacePartyToArgs, 'first' | 'includeUncertain'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   side?: Resolver<Maybe<ResolversTypes['Side']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3364,20 +3518,20 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  framedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectFramedByArgs, 'first'>>;
-  funding?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectFundingArgs, 'first'>>;
+  framedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectFramedByArgs, 'first' | 'includeUncertain'>>;
+  funding?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectFundingArgs, 'first' | 'includeUncertain'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectImplementsArgs, 'first'>>;
-  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectLocatedInArgs, 'first'>>;
-  materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectMaterialsArgs, 'first'>>;
+  implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectImplementsArgs, 'first' | 'includeUncertain'>>;
+  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectLocatedInArgs, 'first' | 'includeUncertain'>>;
+  materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectMaterialsArgs, 'first' | 'includeUncertain'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ProjectNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  participants?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectParticipantsArgs, 'first'>>;
-  presentedAt?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectPresentedAtArgs, 'first'>>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectRelationshipsArgs, 'direction' | 'first'>>;
+  participants?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectParticipantsArgs, 'first' | 'includeUncertain'>>;
+  presentedAt?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectPresentedAtArgs, 'first' | 'includeUncertain'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   side?: Resolver<Maybe<ResolversTypes['Side']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  stages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectStagesArgs, 'first'>>;
+  stages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectStagesArgs, 'first' | 'includeUncertain'>>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3404,14 +3558,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'orderBy'>>;
   fundingInstruments?: Resolver<ResolversTypes['FundingInstrumentConnection'], ParentType, ContextType, RequireFields<QueryFundingInstrumentsArgs, 'orderBy'>>;
   materials?: Resolver<ResolversTypes['MaterialConnection'], ParentType, ContextType, RequireFields<QueryMaterialsArgs, 'orderBy'>>;
-  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'first' | 'id'>>;
+  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'first' | 'id' | 'includeUncertain'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
-  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'includeUncertain' | 'maxHops' | 'to'>>;
   places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, RequireFields<QueryPlacesArgs, 'orderBy'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'orderBy'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
-  shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'maxHops' | 'to'>>;
+  shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'includeUncertain' | 'maxHops' | 'to'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'orderBy'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'first'>>;
@@ -3422,6 +3576,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type RelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
   acting?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  attestedOn?: Resolver<Array<ResolversTypes['Date']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -3429,6 +3584,7 @@ export type RelationshipResolvers<ContextType = Context, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  post?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ratified?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3439,6 +3595,7 @@ export type RelationshipResolvers<ContextType = Context, ParentType extends Reso
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validity?: Resolver<Maybe<ResolversTypes['Validity']>, ParentType, ContextType>;
 };
 
 export type RelationshipConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationshipConnection'] = ResolversParentTypes['RelationshipConnection']> = {
@@ -3451,6 +3608,7 @@ export type RelationshipConnectionResolvers<ContextType = Context, ParentType ex
 export type RelationshipEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationshipEdge'] = ResolversParentTypes['RelationshipEdge']> = {
   acting?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  attestedOn?: Resolver<Array<ResolversTypes['Date']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3459,6 +3617,7 @@ export type RelationshipEdgeResolvers<ContextType = Context, ParentType extends 
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  post?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ratified?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3468,6 +3627,7 @@ export type RelationshipEdgeResolvers<ContextType = Context, ParentType extends 
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validity?: Resolver<Maybe<ResolversTypes['Validity']>, ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -3485,7 +3645,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<SourceNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'direction' | 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3505,17 +3665,17 @@ export type SourceEdgeResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type StageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stage'] = ResolversParentTypes['Stage']> = {
-  chain?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageChainArgs, 'first'>>;
+  chain?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageChainArgs, 'first' | 'includeUncertain'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  members?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageMembersArgs, 'first'>>;
+  members?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageMembersArgs, 'first' | 'includeUncertain'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<StageNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  next?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageNextArgs, 'first'>>;
+  next?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageNextArgs, 'first' | 'includeUncertain'>>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  previous?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StagePreviousArgs, 'first'>>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageRelationshipsArgs, 'direction' | 'first'>>;
+  previous?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StagePreviousArgs, 'first' | 'includeUncertain'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3580,14 +3740,14 @@ export type UnlinkResultResolvers<ContextType = Context, ParentType extends Reso
 
 export type ValueChainResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValueChain'] = ResolversParentTypes['ValueChain']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
-  coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainCoveredByArgs, 'first'>>;
+  coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainCoveredByArgs, 'first' | 'includeUncertain'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ValueChainNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainRelationshipsArgs, 'direction' | 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  stages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainStagesArgs, 'first'>>;
+  stages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainStagesArgs, 'first' | 'includeUncertain'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
