@@ -61,6 +61,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       introspection: config.introspection,
       limits: { maxCost: config.maxQueryCost },
       observability: { slowStatementMs: config.slowStatementMs },
+      trustedDocuments: { dir: config.persistedDocumentsDir, persistedOnly: config.persistedOnly },
     });
     server = createHttpServer(yoga);
     await new Promise<void>((resolve, reject) => {

@@ -59,6 +59,8 @@ const environmentSchema = z.object({
   GRAPHIQL: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   INTROSPECTION: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   MAX_QUERY_COST: positiveInt(50000, 10_000_000),
+  PERSISTED_DOCUMENTS_DIR: z.string().trim().min(1).optional(),
+  PERSISTED_ONLY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   SLOW_STATEMENT_MS: positiveInt(500, 600000),
 });
 
@@ -123,6 +125,10 @@ export interface Config {
   readonly maxQueryCost: number;
   /** Statements slower than this are logged. @default 500 */
   readonly slowStatementMs: number;
+  /** Folder of trusted documents named by their SHA-256. @default none */
+  readonly persistedDocumentsDir: string | undefined;
+  /** Run only trusted documents. @default false */
+  readonly persistedOnly: boolean;
 }
 
 /** Who may read and write. */
@@ -171,6 +177,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: e.GRAPHIQL,
     introspection: e.INTROSPECTION,
     maxQueryCost: e.MAX_QUERY_COST,
+    persistedDocumentsDir: e.PERSISTED_DOCUMENTS_DIR,
+    persistedOnly: e.PERSISTED_ONLY,
     slowStatementMs: e.SLOW_STATEMENT_MS,
     auth: {
       apiKeys: e.API_KEYS ?? [],

@@ -15,6 +15,7 @@ import { useLimits, type LimitOptions } from './plugins/use-limits.ts';
 import { useObservability, type ObservabilityOptions } from './plugins/use-observability.ts';
 import { createContext, type Context } from './context.ts';
 import { usePlanner } from './planner/use-planner.ts';
+import { useTrustedDocuments, type TrustedDocumentOptions } from './plugins/use-trusted-documents.ts';
 import { isUnavailableError, type Database } from './db/database.ts';
 import { serviceUnavailable, type ErrorCode } from './errors.ts';
 import { useExplorer } from './explorer/use-explorer.ts';
@@ -47,6 +48,8 @@ export interface ServerOptions {
   observability?: ObservabilityOptions;
   /** Compile node/nodes/entity selections into one statement each (src/planner); false: the loaders only. @default true */
   planner?: boolean;
+  /** Trusted documents (a folder of hashed documents) and whether only they run. @default none, any document runs */
+  trustedDocuments?: TrustedDocumentOptions;
 }
 
 /** Builds the executable schema from schema.graphql and the resolvers. */
@@ -59,7 +62,7 @@ export function createSchema() {
 
 /** The Yoga instance with /graphql, /healthz and /readyz. */
 export function createServer(options: ServerOptions): YogaServerInstance<Record<string, unknown>, Context> {
-  const { db, logger, graphiql = true, auth = {}, introspection = true, limits = {}, observability = {}, planner = true } = options;
+  const { db, logger, graphiql = true, auth = {}, introspection = true, limits = {}, observability = {}, planner = true, trustedDocuments = {} } = options;
   const schema = planner ? usePlanner(createSchema()) : createSchema();
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -94,6 +97,7 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
       useHealthEndpoints(db),
       ...useObservability(db, logger, observability),
       ...useLimits(schema, limits),
+      ...useTrustedDocuments(trustedDocuments),
       ...useAuth(auth),
       ...(introspection ? [] : [useDisableIntrospection()]),
       useExplorer(),

@@ -9,6 +9,7 @@ import { createDatabase, type Database } from '../src/db/database.ts';
 import { createLogger } from '../src/logger.ts';
 import type { AuthOptions } from '../src/auth/use-auth.ts';
 import { createServer } from '../src/server.ts';
+import type { TrustedDocumentOptions } from '../src/plugins/use-trusted-documents.ts';
 import { exportGraph, type ExportedEntity, type ExportedRelationship } from '../seed/export-graph.ts';
 
 /** A database handle on the test run's Neo4j. Close it in afterAll. */
@@ -41,11 +42,11 @@ export interface TestServer {
 }
 
 /** Starts the server over its own database handle; call close() in afterAll. */
-export async function startTestServer(options: { db?: Database; auth?: AuthOptions; planner?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { db?: Database; auth?: AuthOptions; planner?: boolean; trustedDocuments?: TrustedDocumentOptions } = {}): Promise<TestServer> {
   const db = options.db ?? connectTestDatabase();
   const statements: string[] = [];
   db.onStatement(({ name }) => statements.push(name));
-  const yoga = createServer({ db, logger: createLogger('silent'), auth: options.auth ?? {}, planner: options.planner });
+  const yoga = createServer({ db, logger: createLogger('silent'), auth: options.auth ?? {}, planner: options.planner, trustedDocuments: options.trustedDocuments });
   const server = createHttpServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -20,7 +20,7 @@ import {
 } from 'graphql';
 import { decodeCursor, encodeCursor, readPageArgs } from '../resolvers/pagination.ts';
 import { RELATIONSHIP_FIELDS, type Direction } from '../model/relationship-fields.ts';
-import { holdsOnCypher } from '../model/validity.ts';
+import { holdsOnCypher, validityCypher } from '../model/validity.ts';
 import { ENTITY_TYPE_NAMES, RELATIONSHIP_TYPE_NAMES, isEntityType, isRelationshipType, type EntityType, type RelationshipType } from '../model/vocabulary.ts';
 import { collectFields, subSelections, type CollectScope } from './collect-fields.ts';
 
@@ -46,12 +46,12 @@ export interface Compiler {
   params: Record<string, unknown>;
   /** Leaf fields per entity type that read a stored property of the same name (no resolver of their own). */
   plainFields: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Options of the API that the dates work adds (includeUncertain, validity). */
+  /** Counter for fresh parameter and variable names. */
   next: number;
 }
 
 /** Edge fields that read the relationship property of the same name. */
-const EDGE_PROPERTIES = new Set(['title', 'role', 'date', 'validFrom', 'validTo', 'acting', 'amount', 'currency', 'share', 'topic', 'ratified', 'note']);
+const EDGE_PROPERTIES = new Set(['title', 'role', 'date', 'validFrom', 'validTo', 'post', 'acting', 'amount', 'currency', 'share', 'topic', 'ratified', 'note']);
 const ARROWS: Record<Direction, [string, string]> = { OUT: ['-', '->'], IN: ['<-', '-'], BOTH: ['-', '-'] };
 const TYPENAME = `[label IN labels(__V__) WHERE label <> 'Entity'][0]`;
 
@@ -213,7 +213,7 @@ interface ConnectionArgs {
   types: readonly RelationshipType[];
   direction: Direction;
   asOf: string | null;
-  includeUncertain: boolean | null;
+  includeUncertain: boolean;
   first: number;
   after: string | null;
 }
@@ -236,7 +236,7 @@ function connectionArgs(c: Compiler, type: EntityType, field: GraphQLField<unkno
   try {
     const page = readPageArgs({ first: values.first, after: values.after });
     const after = page.cursor ? String(decodeCursor(page.cursor, 'after', (payload) => typeof payload.e === 'string', 'these links').e) : null;
-    return { types, direction, asOf: values.asOf ?? null, includeUncertain: values.includeUncertain ?? null, first: page.size, after };
+    return { types, direction, asOf: values.asOf ?? null, includeUncertain: values.includeUncertain ?? false, first: page.size, after };
   } catch {
     throw new NotPlannable('page arguments');
   }
@@ -274,7 +274,7 @@ function compileConnection(c: Compiler, v: string, type: EntityType, field: Grap
     const slot = `x${rowEntries.length}`;
     if (name === 'edges') {
       usesRows = true;
-      const edge = compileEdge(c, { v, r, m, k }, edgeType, connectionNodes);
+      const edge = compileEdge(c, { v, r, m, k, asOf: pAsOf, includeUncertain: pUncertain }, edgeType, connectionNodes);
       rowSubqueries.push(...edge.subqueries);
       rowEntries.push(`${slot}: ${edge.expr}`);
       entries.push(`${quoteKey(key)}: [x IN ${page} | x.${slot}]`);
@@ -361,10 +361,13 @@ interface RowNames {
   r: string;
   m: string;
   k: string;
+  /** The parameters of the connection's asOf and includeUncertain. */
+  asOf: string;
+  includeUncertain: string;
 }
 
 // Private: one RelationshipEdge: the link's type, direction, cursor, properties, sources and the other end.
-function compileEdge(c: Compiler, { v, r, m, k }: RowNames, edgeType: GraphQLObjectType, nodes: FieldNode[]): Compiled {
+function compileEdge(c: Compiler, { v, r, m, k, asOf, includeUncertain }: RowNames, edgeType: GraphQLObjectType, nodes: FieldNode[]): Compiled {
   const subqueries: string[] = [];
   const entries = [`${PLANNED_KEY}: true`];
   const decoders: [string, Decoder][] = [];
@@ -382,6 +385,10 @@ function compileEdge(c: Compiler, { v, r, m, k }: RowNames, edgeType: GraphQLObj
       expr = `CASE WHEN startNode(${r}) = ${v} THEN 'OUT' ELSE 'IN' END`;
     } else if (EDGE_PROPERTIES.has(name)) {
       expr = `${r}.${name}`;
+    } else if (name === 'attestedOn') {
+      expr = `coalesce(${r}.attestedOn, [])`;
+    } else if (name === 'validity') {
+      expr = validityCypher({ rel: r, asOf, includeUncertain });
     } else if (name === 'key') {
       expr = `CASE WHEN ${r}.key IS NULL OR ${r}.key = '' THEN null ELSE ${r}.key END`;
     } else if (name === 'confidence') {
