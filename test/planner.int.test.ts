@@ -5,7 +5,10 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { RELATIONSHIP_FIELDS } from '../src/model/relationship-fields.ts';
+import { planNodes } from '../src/planner/use-planner.ts';
+import { createSchema } from '../src/server.ts';
 import { RELATIONSHIP_TYPE_NAMES, type EntityType } from '../src/model/vocabulary.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 
@@ -183,5 +186,19 @@ describe('generated selections', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('statement text', () => {
+  it('depends only on the shape: other ids, limits, cursors, dates and languages change only parameters', () => {
+    const schema = createSchema();
+    const document = parse(`query($first: Int!, $asOf: Date, $lang: Language) { node(id: "x") { ... on Actor { name(lang: $lang) offices(first: $first, asOf: $asOf) { totalCount edges { node { id } } } } } }`);
+    const field = (document.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
+    const plan = (variableValues: Record<string, unknown>) => planNodes(schema, { fieldNodes: [field], fragments: {}, variableValues })!;
+    const one = plan({ first: 2, asOf: null, lang: null });
+    const other = plan({ first: 7, asOf: '2023-05-19', lang: 'DE' });
+    expect(other.statement.text).toBe(one.statement.text);
+    expect(other.params).not.toEqual(one.params);
+    expect(Object.values(other.params)).toEqual(expect.arrayContaining([7, 8, '2023-05-19', 'de']));
   });
 });
