@@ -202,3 +202,17 @@ describe('statement text', () => {
     expect(Object.values(other.params)).toEqual(expect.arrayContaining([7, 8, '2023-05-19', 'de']));
   });
 });
+
+describe('plan of a planned statement', () => {
+  it('seeks the roots by the id index and expands links from them, never scanning a label', async () => {
+    const schema = createSchema();
+    const document = parse(`{ node(id: "x") { ... on Entity { name relationships(first: 3) { totalCount edges { node { id ... on Actor { offices(first: 2) { nodes { id } } } } } } } } }`);
+    const field = (document.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
+    const plan = planNodes(schema, { fieldNodes: [field], fragments: {}, variableValues: {} })!;
+    const operators = await planned.db.profile(plan.statement, { ...plan.params, ids: ['actor:maros-sefcovic', 'agreement:epca'] });
+    const types = operators.map((operator) => operator.operatorType);
+    expect(types).toContain('NodeUniqueIndexSeek');
+    expect(types.some((type) => type.startsWith('Expand'))).toBe(true);
+    for (const scan of ['AllNodesScan', 'NodeByLabelScan']) expect(types).not.toContain(scan);
+  });
+});
