@@ -1,11 +1,12 @@
 // The entities within __HOPS__ links of one entity (relationship types __TYPE__, direction ignored), the
-// nearest $limit of them by distance then name, and every such relationship among the kept entities.
+// nearest $limit of them by distance then name, and every such relationship among the kept entities;
+// with $asOf only over links known to hold that day (src/model/validity.ts).
 // Only the kept entities are projected; collecting inside the subqueries keeps one row for an entity with
 // no neighbours.
 MATCH (centre:Entity {id: $id})
 CALL {
   WITH centre
-  MATCH p = ANY SHORTEST (centre)-[:__TYPE__]-{1,__HOPS__}(other:Entity)
+  MATCH p = ANY SHORTEST (centre)(()-[r:__TYPE__]-() WHERE __HOLDS_ON(r)__){1,__HOPS__}(other:Entity)
   WHERE other <> centre
   WITH other, length(p) AS distance
   ORDER BY distance, other.sortName, other.id
@@ -23,8 +24,8 @@ CALL {
   WITH members
   UNWIND members AS x
   MATCH (x)-[rel:__TYPE__]->(y:Entity)
-  WHERE y IN members
-  RETURN collect({ type: type(rel), from: x.id, to: y.id, properties: properties(rel) }) AS relationships
+  WHERE y IN members AND __HOLDS_ON(rel)__
+  RETURN collect({ type: type(rel), from: x.id, to: y.id, properties: properties(rel), validity: __VALIDITY(rel)__ }) AS relationships
 }
 RETURN reachable,
        [{ distance: 0, node: centre { .*, __typename: [label IN labels(centre) WHERE label <> 'Entity'][0] } }] + keptNodes AS reached,

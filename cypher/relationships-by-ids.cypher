@@ -1,5 +1,6 @@
 // The links of many parents in one statement. Per parent: the links of the given types (__TYPE__) in one
-// direction (__LEFT__ / __RIGHT__ arrows), valid on $asOf when given, one page after a keyset cursor
+// direction (__LEFT__ / __RIGHT__ arrows), known to hold on $asOf when given (the rule of
+// src/model/validity.ts, with the unknown ones when $includeUncertain), one page after a keyset cursor
 // ($after) and the total. The edge key orders by stage position, other end's name and id, type, key.
 UNWIND $keys AS key
 MATCH (n:Entity {id: key})
@@ -10,15 +11,14 @@ CALL {
     WHEN $asOf IS NULL THEN COUNT { (n)__LEFT__[:__TYPE__]__RIGHT__() }
     ELSE COUNT {
       (n)__LEFT__[r:__TYPE__]__RIGHT__()
-      WHERE coalesce(r.validFrom, r.date, '') <= $asOf AND (r.validTo IS NULL OR r.validTo + '~' >= $asOf)
+      WHERE __HOLDS_ON(r)__
     }
   END AS total
 }
 CALL {
   WITH n
   MATCH (n)__LEFT__[r:__TYPE__]__RIGHT__(m:Entity)
-  WHERE $asOf IS NULL
-     OR (coalesce(r.validFrom, r.date, '') <= $asOf AND (r.validTo IS NULL OR r.validTo + '~' >= $asOf))
+  WHERE __HOLDS_ON(r)__
   WITH n, r, m,
        right('00000' + toString(coalesce(m.position, 0)), 6) + '\u0001' + m.sortName + '\u0001' + m.id + '\u0001' +
        type(r) + '\u0001' + coalesce(r.key, '') + '\u0001' + CASE WHEN startNode(r) = n THEN 'o' ELSE 'i' END AS edgeKey
@@ -31,6 +31,7 @@ CALL {
     type: type(r),
     outgoing: startNode(r) = n,
     properties: properties(r),
+    validity: __VALIDITY(r)__,
     node: m { .*, __typename: [label IN labels(m) WHERE label <> 'Entity'][0] }
   }) AS edges
 }

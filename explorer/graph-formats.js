@@ -18,12 +18,12 @@ export const FRAGMENTS = `
     ... on Event { eventKind: kind }
   }
   fragment ExportEdge on Relationship {
-    id type from to title role date validFrom validTo acting amount currency share topic ratified key note confidence
+    id type from to title role date validFrom validTo validity acting amount currency share topic ratified key note confidence
     sources { id title url }
   }`;
 
 export const NODE_ATTRIBUTES = ['id', 'type', 'name', 'kind', 'side', 'confidence', 'description', 'sources', 'sourceUrls'];
-export const EDGE_ATTRIBUTES = ['id', 'type', 'from', 'to', 'title', 'role', 'date', 'validFrom', 'validTo', 'acting', 'amount',
+export const EDGE_ATTRIBUTES = ['id', 'type', 'from', 'to', 'title', 'role', 'date', 'validFrom', 'validTo', 'validity', 'acting', 'amount',
   'currency', 'share', 'topic', 'ratified', 'key', 'note', 'confidence', 'sources', 'sourceUrls'];
 const GRAPHML_TYPES = { acting: 'boolean', amount: 'double', share: 'double' };
 

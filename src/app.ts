@@ -93,6 +93,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         trustedOperations: config.metrics.operations,
       },
       rateLimit: config.rateLimit,
+      trustedDocuments: { dir: config.persistedDocumentsDir, persistedOnly: config.persistedOnly },
     });
     server = createHttpServer(yoga, config.http);
     await new Promise<void>((resolve, reject) => {

@@ -59,6 +59,8 @@ const environmentSchema = z.object({
   GRAPHIQL: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   INTROSPECTION: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   MAX_QUERY_COST: positiveInt(50000, 10_000_000),
+  PERSISTED_DOCUMENTS_DIR: z.string().trim().min(1).optional(),
+  PERSISTED_ONLY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   SLOW_STATEMENT_MS: positiveInt(500, 600000),
   JWT_JWKS_URL: z
     .string()
@@ -171,6 +173,10 @@ export interface Config {
   };
   /** Requests allowed per window per address and per bearer token; 0 turns a limit off. @default off, 60 s */
   readonly rateLimit: { readonly perAddress: number; readonly perKey: number; readonly windowSeconds: number };
+  /** Folder of trusted documents named by their SHA-256. @default none */
+  readonly persistedDocumentsDir: string | undefined;
+  /** Run only trusted documents. @default false */
+  readonly persistedOnly: boolean;
   /** Subscriptions, the response cache and Redis (src/live). */
   readonly live: LiveConfig;
 }
@@ -235,6 +241,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: e.GRAPHIQL,
     introspection: e.INTROSPECTION,
     maxQueryCost: e.MAX_QUERY_COST,
+    persistedDocumentsDir: e.PERSISTED_DOCUMENTS_DIR,
+    persistedOnly: e.PERSISTED_ONLY,
     slowStatementMs: e.SLOW_STATEMENT_MS,
     metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT, operations: e.METRICS_OPERATIONS ?? [] },
     neo4jStallTimeoutMs: e.NEO4J_STALL_TIMEOUT_MS,

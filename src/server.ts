@@ -17,6 +17,8 @@ import { useRateLimit, type RateLimitOptions } from './plugins/use-rate-limit.ts
 import { createContext, type Context } from './context.ts';
 import { isTimeoutError, isUnavailableError, type Database } from './db/database.ts';
 import { serviceUnavailable, timeout, type ErrorCode } from './errors.ts';
+import { usePlanner } from './planner/use-planner.ts';
+import { useTrustedDocuments, type TrustedDocumentOptions } from './plugins/use-trusted-documents.ts';
 import { useExplorer } from './explorer/use-explorer.ts';
 import type { Logger } from './logger.ts';
 import { analyticsResolvers } from './resolvers/analytics.ts';
@@ -59,6 +61,10 @@ export interface ServerOptions {
   subscriptionLimits?: SubscriptionLimits;
   /** The limiter itself, instead of `subscriptionLimits` (tests read its open count). */
   subscriptionLimiter?: SubscriptionLimiter;
+  /** Compile node/nodes/entity selections into one statement each (src/planner); false: the loaders only. @default true */
+  planner?: boolean;
+  /** Trusted documents (a folder of hashed documents) and whether only they run. @default none, any document runs */
+  trustedDocuments?: TrustedDocumentOptions;
 }
 
 /** Builds the executable schema from schema.graphql and the resolvers. */
@@ -71,12 +77,12 @@ export function createSchema() {
 
 /** The Yoga instance with /graphql, /healthz and /readyz. */
 export function createServer(options: ServerOptions): YogaServerInstance<Record<string, unknown>, Context> {
-  const { db, logger, graphiql = true, auth = {}, introspection = true, limits = {}, observability = {}, rateLimit = {} } = options;
+  const { db, logger, graphiql = true, auth = {}, introspection = true, limits = {}, observability = {}, rateLimit = {}, planner = true, trustedDocuments = {} } = options;
   // With reads behind auth, /metrics is served on the API's port only behind METRICS_TOKEN.
   const metrics = auth.readsRequireAuth && !observability.metricsToken ? { ...observability, metricsPath: false as const } : observability;
   const { changes = createChangeFeed({ logger }), responseCacheTtlMs = 0, subscriptionLimits = {} } = options;
   const shared = { changes, subscriptions: options.subscriptionLimiter ?? createSubscriptionLimiter(subscriptionLimits) };
-  const schema = createSchema();
+  const schema = planner ? usePlanner(createSchema()) : createSchema();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     batching: false,
@@ -113,6 +119,7 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
       ...useObservability(db, logger, metrics),
       // "Did you mean …" suggestions would map a schema whose introspection is off.
       ...useLimits(schema, { fieldSuggestions: introspection, ...limits }),
+      ...useTrustedDocuments(trustedDocuments),
       ...useAuth(auth),
       ...useResponseCaching(schema, { feed: changes, ttlMs: responseCacheTtlMs, apiKeys: auth.apiKeys }),
       ...(introspection ? [] : [useDisableIntrospection()]),

@@ -225,16 +225,24 @@ describe('relationship fields', () => {
 });
 
 describe('batched loading', () => {
-  it('a 3-level query over 60 parents runs one statement per level and equals per-parent queries', async () => {
+  it('a 3-level query over 60 parents runs one statement (planner) or one per level (loaders) and equals per-parent queries', async () => {
     const parents = [...ofType('Actor'), ...ofType('Material')].slice(0, 60).map((entity) => entity.id);
     expect(parents).toHaveLength(60);
     const selection = `... on Entity { relationships(first: 5) { totalCount edges { type node { id relationships(first: 3) { totalCount edges { type node { id relationships(first: 2, direction: OUT) { totalCount nodes { id } } } } } } } } }`;
-    server.statements.length = 0;
-    const batched = await server.data(`query ($ids: [ID!]!) { nodes(ids: $ids) { id ${selection} } }`, { ids: parents });
-    expect(server.statements).toEqual(['nodes-by-ids', 'relationships-by-ids', 'relationships-by-ids', 'relationships-by-ids']);
+    const loaders = await startTestServer({ planner: false });
+    try {
+      server.statements.length = 0;
+      const batched = await server.data(`query ($ids: [ID!]!) { nodes(ids: $ids) { id ${selection} } }`, { ids: parents });
+      expect(server.statements).toEqual(['planner:nodes']);
+      const byLevel = await loaders.data(`query ($ids: [ID!]!) { nodes(ids: $ids) { id ${selection} } }`, { ids: parents });
+      expect(loaders.statements).toEqual(['nodes-by-ids', 'relationships-by-ids', 'relationships-by-ids', 'relationships-by-ids']);
+      expect(byLevel).toEqual(batched);
 
-    const single = await Promise.all(parents.map((id) => server.data(`query ($id: ID!) { node(id: $id) { id ${selection} } }`, { id })));
-    expect(batched.nodes).toEqual(single.map((result) => result.node));
+      const single = await Promise.all(parents.map((id) => loaders.data(`query ($id: ID!) { node(id: $id) { id ${selection} } }`, { id })));
+      expect(batched.nodes).toEqual(single.map((result) => result.node));
+    } finally {
+      await loaders.close();
+    }
   });
 });
 

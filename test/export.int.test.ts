@@ -151,7 +151,7 @@ describe('export errors', () => {
     ['/export/neighborhood.json?id=event:amm-2023&depth=two', 400, 'BAD_USER_INPUT', 'depth', 'Parameter "depth" must be an integer, but got "two".'],
     ['/export/neighborhood.json?id=event:amm-2023&depth=9', 400, 'BAD_USER_INPUT', 'depth', 'Argument "depth" must be between 1 and 3, but got 9.'],
     ['/export/neighborhood.graphml?id=event:amm-2023&first=500', 400, 'BAD_USER_INPUT', 'first', 'Argument "first" must be between 1 and 200, but got 500.'],
-    ['/export/neighborhood.json?id=event:amm-2023&dept=2', 400, 'BAD_USER_INPUT', 'dept', 'Unknown parameter "dept"; /export/neighborhood takes "id", "depth", "types", "first".'],
+    ['/export/neighborhood.json?id=event:amm-2023&dept=2', 400, 'BAD_USER_INPUT', 'dept', 'Unknown parameter "dept"; /export/neighborhood takes "id", "depth", "types", "first", "asOf", "includeUncertain".'],
     ['/export/neighborhood.json?id=event:amm-2023&id=place:astana', 400, 'BAD_USER_INPUT', 'id', 'Parameter "id" must be given once, but was given 2 times.'],
     ['/export/neighborhood.json?id=%20', 400, 'BAD_USER_INPUT', 'id', 'Parameter "id" must be an entity id, e.g. actor:maros-sefcovic, but is empty.'],
     ['/export/path.nodes.csv?from=actor:maros-sefcovic', 400, 'BAD_USER_INPUT', 'to', 'Parameter "to" is required, e.g. ?to=actor:maros-sefcovic.'],

@@ -35,6 +35,7 @@ const edge: ExportEdge = {
   date: '2023-06',
   validFrom: null,
   validTo: null,
+  validity: null,
   acting: false,
   amount: 1.5e9,
   currency: 'EUR',

@@ -101,10 +101,10 @@ describe('observability', () => {
 
       expect(lines).toContainEqual(expect.objectContaining({ msg: 'request', requestId: 'trace-42', method: 'POST', path: '/graphql', status: 200, operation: 'Place', durationMs: expect.any(Number) }));
       expect(lines).toContainEqual(expect.objectContaining({ msg: 'request', requestId: fresh.headers.get('x-request-id'), errorCodes: ['BAD_USER_INPUT'] }));
-      expect(lines).toContainEqual(expect.objectContaining({ msg: 'Slow Cypher statement.', statement: 'nodes-by-ids', level: 40 }));
+      expect(lines).toContainEqual(expect.objectContaining({ msg: 'Slow Cypher statement.', statement: 'planner:nodes', level: 40 }));
 
       const metrics = await (await fetch(`${observed.url}/metrics`)).text();
-      expect(metrics).toMatch(/vcg_neo4j_statements_total\{statement="nodes-by-ids",mode="read"\} [1-9]/);
+      expect(metrics).toMatch(/vcg_neo4j_statements_total\{statement="planner:nodes",mode="read"\} [1-9]/);
       expect(metrics).toMatch(/vcg_graphql_errors_total\{code="BAD_USER_INPUT"\} [1-9]/);
       expect(metrics).toMatch(/vcg_neo4j_statement_duration_seconds_bucket/);
       expect(metrics).toMatch(/graphql_yoga_http_duration/);

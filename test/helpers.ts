@@ -9,6 +9,7 @@ import { createLogger } from '../src/logger.ts';
 import type { AuthOptions } from '../src/auth/use-auth.ts';
 import { createHttpServer, type HttpServerOptions } from '../src/create-http-server.ts';
 import { createServer, type ServerOptions } from '../src/server.ts';
+import type { TrustedDocumentOptions } from '../src/plugins/use-trusted-documents.ts';
 import { exportGraph, type ExportedEntity, type ExportedRelationship } from '../seed/export-graph.ts';
 
 /** A database handle on the test run's Neo4j. Close it in afterAll. */
@@ -42,12 +43,12 @@ export interface TestServer {
 
 /** Starts the server over its own database handle; call close() in afterAll. */
 export async function startTestServer(
-  options: { db?: Database; auth?: AuthOptions; http?: HttpServerOptions; server?: Partial<Omit<ServerOptions, 'db' | 'auth'>> } = {},
+  options: { db?: Database; auth?: AuthOptions; http?: HttpServerOptions; planner?: boolean; trustedDocuments?: TrustedDocumentOptions; server?: Partial<Omit<ServerOptions, 'db' | 'auth'>> } = {},
 ): Promise<TestServer> {
   const db = options.db ?? connectTestDatabase();
   const statements: string[] = [];
   db.onStatement(({ name }) => statements.push(name));
-  const yoga = createServer({ db, logger: createLogger('silent'), auth: options.auth ?? {}, ...options.server });
+  const yoga = createServer({ db, logger: createLogger('silent'), auth: options.auth ?? {}, planner: options.planner, trustedDocuments: options.trustedDocuments, ...options.server });
   const server = createHttpServer(yoga, options.http);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -26,7 +26,7 @@ describe('query plans', () => {
   it('relationships-by-ids seeks each parent by id and expands only the asked types', async () => {
     const plan = await db.profile(
       'relationships-by-ids',
-      { keys: ['actor:maros-sefcovic'], asOf: '2023-06-01', after: null, limit: 21 },
+      { keys: ['actor:maros-sefcovic'], asOf: '2023-06-01', includeUncertain: false, after: null, limit: 21 },
       { type: 'HOLDS_OFFICE|MET', arrow: 'BOTH' },
     );
     expect(types(plan)).toContain('NodeUniqueIndexSeek');
@@ -70,7 +70,7 @@ describe('query plans of the path and analytics statements', () => {
   const ALL_KINDS = ['EVENT', 'AGREEMENT', 'SIGNING', 'ANNOUNCEMENT', 'MEETING', 'FUNDING', 'OFFICE_START', 'OFFICE_END'];
 
   it('paths-between seeks both ends by id and searches shortest paths between them', async () => {
-    const plan = await db.profile('paths-between', { from: 'actor:maros-sefcovic', to: 'actor:marat-karabayev', nodeTypes: null }, { type: 'ATTENDED|MET', hops: 4, count: 3 });
+    const plan = await db.profile('paths-between', { from: 'actor:maros-sefcovic', to: 'actor:marat-karabayev', nodeTypes: null, asOf: null, includeUncertain: false }, { type: 'ATTENDED|MET', hops: 4, count: 3 });
     expect(types(plan).filter((type) => type === 'NodeUniqueIndexSeek')).toHaveLength(2);
     expect(types(plan).some((type) => type.startsWith('StatefulShortestPath'))).toBe(true);
   });
@@ -94,7 +94,7 @@ describe('query plans of the path and analytics statements', () => {
     const chain = await db.profile('value-chain-stages', { fromId: 'chain:batteries', toId: 'chain:batteries' });
     expect(types(chain).some((type) => type.startsWith('NodeUniqueIndexSeek'))).toBe(true);
     expect(types(chain)).not.toContain('NodeByLabelScan');
-    const neighbourhood = await db.profile('neighborhood', { id: 'event:amm-2023', limit: 50 }, { type: 'ATTENDED|MET', hops: 2 });
+    const neighbourhood = await db.profile('neighborhood', { id: 'event:amm-2023', limit: 50, asOf: null, includeUncertain: false }, { type: 'ATTENDED|MET', hops: 2 });
     expect(types(neighbourhood)).toContain('NodeUniqueIndexSeek');
     expect(types(neighbourhood).filter((type) => /Scan/.test(type))).toEqual([]);
   });

@@ -33,7 +33,7 @@ describe('the GraphQL endpoint over HTTP', () => {
     expect(response.data).toEqual({ node: null });
   });
 
-  it('batches nodes(ids) into one statement and keeps the order asked, null for unknown ids', async () => {
+  it('batches nodes(ids) into one (planned) statement and keeps the order asked, null for unknown ids', async () => {
     server.statements.length = 0;
     const ids = ['place:kazakhstan', 'actor:nobody', 'agreement:epca', 'actor:valdis-dombrovskis'];
     const response = await server.query('query ($ids: [ID!]!) { nodes(ids: $ids) { id __typename } }', { ids });
@@ -43,7 +43,7 @@ describe('the GraphQL endpoint over HTTP', () => {
       { id: 'agreement:epca', __typename: 'Agreement' },
       { id: 'actor:valdis-dombrovskis', __typename: 'Actor' },
     ]);
-    expect(server.statements).toEqual(['nodes-by-ids']);
+    expect(server.statements).toEqual(['planner:nodes']);
   });
 
   it('rejects more than 100 ids with BAD_USER_INPUT naming the argument', async () => {

@@ -5,7 +5,7 @@
  */
 import { Sema } from 'async-sema';
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type QueryResult, type Transaction } from 'neo4j-driver';
-import { cypher, splitStatements, type CypherSlots } from './cypher-registry.ts';
+import { cypher, GeneratedCypher, splitStatements, type CypherSlots } from './cypher-registry.ts';
 
 /** Parameters of a statement: user values always travel here, never in the statement text. */
 export type Params = Record<string, unknown>;
@@ -64,14 +64,16 @@ export type StatementListener = (event: { name: string; mode: 'read' | 'write'; 
 export interface Database {
   /** Runs the named statement from cypher/ in a read transaction. */
   read(name: string, params?: Params, slots?: CypherSlots): Promise<Row[]>;
+  /** Runs a statement the planner generated (its text already whitelisted) in a read transaction. */
+  readGenerated(statement: GeneratedCypher, params?: Params): Promise<Row[]>;
   /** Runs the named statement in a write transaction. */
   write(name: string, params?: Params, slots?: CypherSlots): Promise<Row[]>;
   /** Runs several statements (text already whitelisted) in one write transaction: all or nothing. */
   writeTransaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T>;
   /** Applies a multi-statement file (schema.cypher), one auto-commit statement each. */
   runScript(name: string): Promise<number>;
-  /** Runs the named statement under PROFILE and returns the operators of its plan (for index checks). */
-  profile(name: string, params?: Params, slots?: CypherSlots): Promise<PlanOperator[]>;
+  /** Runs the named (or generated) statement under PROFILE and returns the operators of its plan (for index checks). */
+  profile(name: string | GeneratedCypher, params?: Params, slots?: CypherSlots): Promise<PlanOperator[]>;
   /** True while Neo4j answers a trivial query. */
   ping(): Promise<boolean>;
   /** Registers a listener for every statement; returns a function that removes it. */
@@ -126,10 +128,10 @@ export function createDatabase(options: DatabaseOptions): Database {
     for (const listener of listeners) listener({ name, mode, durationMs });
   };
 
-  const runIn = async (tx: Pick<Transaction, 'run'>, name: string, params: Params, mode: 'read' | 'write', slots?: CypherSlots) => {
+  const runIn = async (tx: Pick<Transaction, 'run'>, name: string, params: Params, mode: 'read' | 'write', slots?: CypherSlots, text?: string) => {
     const started = performance.now();
     try {
-      const result: QueryResult = await tx.run(cypher(name, slots), params);
+      const result: QueryResult = await tx.run(text ?? cypher(name, slots), params);
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } finally {
       notify(name, mode, started);
@@ -197,6 +199,14 @@ export function createDatabase(options: DatabaseOptions): Database {
       const work = session.executeRead((tx) => runIn(tx, name, params, 'read', slots), txConfig).finally(() => session.close().catch(() => undefined));
       return guardStall(work, probe, stallTimeoutMs);
     },
+    readGenerated(statement, params = {}) {
+      if (!(statement instanceof GeneratedCypher)) throw new Error('readGenerated takes only a GeneratedCypher.');
+      const session = driver.session(sessionConfig);
+      const work = session
+        .executeRead((tx) => runIn(tx, statement.name, params, 'read', undefined, statement.text), txConfig)
+        .finally(() => session.close().catch(() => undefined));
+      return guardStall(work, probe, stallTimeoutMs);
+    },
     write: (name, params = {}, slots) => writeTransaction((tx) => tx.run(name, params, slots), txTimeoutMs),
     writeTransaction: (work) => writeTransaction(work),
     async runScript(name) {
@@ -212,7 +222,8 @@ export function createDatabase(options: DatabaseOptions): Database {
     async profile(name, params = {}, slots) {
       const session = driver.session(sessionConfig);
       try {
-        const result = await session.executeRead((tx) => tx.run(`PROFILE ${cypher(name, slots)}`, params), txConfig);
+        const text = name instanceof GeneratedCypher ? name.text : cypher(name, slots);
+        const result = await session.executeRead((tx) => tx.run(`PROFILE ${text}`, params), txConfig);
         const operators: PlanOperator[] = [];
         const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] } | false | undefined) => {
           if (!plan) return;

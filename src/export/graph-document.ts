@@ -37,6 +37,8 @@ export interface ExportEdge {
   date: string | null;
   validFrom: string | null;
   validTo: string | null;
+  /** How the link holds on the export's asOf day (STATED, ATTESTED, UNCERTAIN); null without asOf. */
+  validity: string | null;
   acting: boolean | null;
   amount: number | null;
   currency: string | null;
@@ -96,6 +98,7 @@ export const EDGE_ATTRIBUTES: readonly Attribute[] = [
   { name: 'date', type: 'string' },
   { name: 'validFrom', type: 'string' },
   { name: 'validTo', type: 'string' },
+  { name: 'validity', type: 'string' },
   { name: 'acting', type: 'boolean' },
   { name: 'amount', type: 'double' },
   { name: 'currency', type: 'string' },
@@ -136,7 +139,7 @@ export const EXPORT_FRAGMENTS = /* GraphQL */ `
     ... on Event { eventKind: kind }
   }
   fragment ExportEdge on Relationship {
-    id type from to title role date validFrom validTo acting amount currency share topic ratified key note confidence
+    id type from to title role date validFrom validTo validity acting amount currency share topic ratified key note confidence
     sources { id title url }
   }
 `;

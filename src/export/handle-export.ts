@@ -79,8 +79,8 @@ export async function handleExport(url: URL, execute: ExecuteGraphQL): Promise<R
 }
 
 const NEIGHBORHOOD_QUERY = /* GraphQL */ `
-  query ExportNeighborhood($id: ID!, $depth: Int, $types: [RelationshipType!], $first: Int) {
-    neighborhood(id: $id, depth: $depth, types: $types, first: $first) {
+  query ExportNeighborhood($id: ID!, $depth: Int, $types: [RelationshipType!], $first: Int, $asOf: Date, $includeUncertain: Boolean) {
+    neighborhood(id: $id, depth: $depth, types: $types, first: $first, asOf: $asOf, includeUncertain: $includeUncertain) {
       truncated
       nodes { node { ...ExportNode } }
       relationships { ...ExportEdge }
@@ -90,8 +90,8 @@ const NEIGHBORHOOD_QUERY = /* GraphQL */ `
 `;
 
 const PATHS_QUERY = /* GraphQL */ `
-  query ExportPaths($from: ID!, $to: ID!, $maxHops: Int, $types: [RelationshipType!], $first: Int) {
-    paths(from: $from, to: $to, maxHops: $maxHops, relationshipTypes: $types, first: $first) {
+  query ExportPaths($from: ID!, $to: ID!, $maxHops: Int, $types: [RelationshipType!], $first: Int, $asOf: Date, $includeUncertain: Boolean) {
+    paths(from: $from, to: $to, maxHops: $maxHops, relationshipTypes: $types, first: $first, asOf: $asOf, includeUncertain: $includeUncertain) {
       length
       nodes { ...ExportNode }
       relationships { ...ExportEdge }
@@ -102,7 +102,7 @@ const PATHS_QUERY = /* GraphQL */ `
 
 // Private: the neighbourhood of ?id as a graph document, in the API's order (centre first).
 async function exportNeighborhood(params: URLSearchParams, execute: ExecuteGraphQL): Promise<GraphDocument> {
-  const query = readParameters(params, '/export/neighborhood', { id: 'id', depth: 'integer', types: 'types', first: 'integer' }, ['id']);
+  const query = readParameters(params, '/export/neighborhood', { id: 'id', depth: 'integer', types: 'types', first: 'integer', asOf: 'date', includeUncertain: 'boolean' }, ['id']);
   const data = await run(execute, NEIGHBORHOOD_QUERY, query);
   const subgraph = data.neighborhood as { truncated: boolean; nodes: { node: EntityData }[]; relationships: RelationshipData[] };
   return {
@@ -116,7 +116,7 @@ async function exportNeighborhood(params: URLSearchParams, execute: ExecuteGraph
 
 // Private: the paths from ?from to ?to (the shortest one unless ?first says more), merged into one document.
 async function exportPaths(params: URLSearchParams, execute: ExecuteGraphQL): Promise<GraphDocument> {
-  const query = readParameters(params, '/export/path', { from: 'id', to: 'id', maxHops: 'integer', types: 'types', first: 'integer' }, ['from', 'to']);
+  const query = readParameters(params, '/export/path', { from: 'id', to: 'id', maxHops: 'integer', types: 'types', first: 'integer', asOf: 'date', includeUncertain: 'boolean' }, ['from', 'to']);
   const variables: Record<string, any> = { first: 1, ...query };
   const data = await run(execute, PATHS_QUERY, variables);
   const paths = data.paths as { length: number; nodes: EntityData[]; relationships: RelationshipData[] }[];
@@ -145,7 +145,7 @@ async function exportPaths(params: URLSearchParams, execute: ExecuteGraphQL): Pr
 }
 
 /** How a query parameter is read. */
-type ParameterKind = 'id' | 'integer' | 'types';
+type ParameterKind = 'id' | 'integer' | 'types' | 'date' | 'boolean';
 
 // Private: the query parameters as GraphQL variables; unknown, repeated, missing or malformed ones are 400s.
 function readParameters(params: URLSearchParams, route: string, kinds: Record<string, ParameterKind>, required: string[]): Record<string, any> {
@@ -169,6 +169,15 @@ function parseParameter(name: string, kind: ParameterKind, value: string): unkno
   if (kind === 'integer') {
     if (!/^-?\d{1,9}$/.test(value.trim())) throw badParameter(name, `Parameter "${name}" must be an integer, but got "${value}".`);
     return Number(value);
+  }
+  if (kind === 'date') {
+    // The API's Date scalar checks the value itself; its message names the argument, which is the parameter.
+    if (value.trim() === '') throw badParameter(name, `Parameter "${name}" must be an ISO date such as 2023-05-19, but is empty.`);
+    return value.trim();
+  }
+  if (kind === 'boolean') {
+    if (value !== 'true' && value !== 'false') throw badParameter(name, `Parameter "${name}" must be true or false, but got "${value}".`);
+    return value === 'true';
   }
   if (kind === 'types') {
     const types = value.split(',').map((type) => type.trim()).filter(Boolean);

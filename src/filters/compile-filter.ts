@@ -8,6 +8,7 @@ import { badUserInput } from '../errors.ts';
 import { isIsoDate } from '../model/dates.ts';
 import { fromEnumValue } from '../model/enums.ts';
 import { foldText } from '../model/fold.ts';
+import { holdsOnCypher } from '../model/validity.ts';
 import type { EntityType } from '../model/vocabulary.ts';
 import { FILTER_SPECS, type FilterFieldSpec } from './filter-specs.ts';
 
@@ -27,7 +28,7 @@ export type FilterInput = Record<string, unknown> | null | undefined;
 export function compileFilter(type: EntityType, filter: FilterInput, params: Record<string, unknown>, argument = 'filter'): CypherPredicate {
   if (!filter) return CypherPredicate.TRUE;
   const state = { conditions: 0, next: 0, root: argument };
-  const text = compileLevel(type, filter, params, argument, 1, state);
+  const text = compileLevel(type, filter, params, argument, 1, state, null);
   return CypherPredicate.trusted(text);
 }
 
@@ -39,20 +40,23 @@ function compileLevel(
   path: string,
   depth: number,
   state: { conditions: number; next: number; root: string },
+  inherited: AsOfNames | null,
 ): string {
   if (depth > MAX_FILTER_DEPTH) {
     throw badUserInput(`Argument "${path}" nests AND/OR/NOT deeper than ${MAX_FILTER_DEPTH} levels.`, path);
   }
   const specs: Record<string, FilterFieldSpec> = (FILTER_SPECS as Partial<Record<EntityType, Record<string, FilterFieldSpec>>>)[type] ?? {};
   const parts: string[] = [];
-  const param = (value: unknown) => {
+  const paramName = (value: unknown) => {
     const name = `f${state.next++}`;
     params[name] = value;
-    return `$${name}`;
+    return name;
   };
+  const param = (value: unknown) => `$${paramName(value)}`;
+  const asOf = readAsOf(filter, path, paramName) ?? inherited;
 
   for (const [field, value] of Object.entries(filter)) {
-    if (value === undefined || value === null) continue;
+    if (value === undefined || value === null || field === 'asOf' || field === 'includeUncertain') continue;
     const where = `${path}.${field}`;
     if (++state.conditions > MAX_FILTER_CONDITIONS) {
       throw badUserInput(
@@ -63,23 +67,23 @@ function compileLevel(
     if (field === 'AND' || field === 'OR') {
       const list = value as Record<string, unknown>[];
       if (list.length === 0) throw badUserInput(`"${where}" needs at least one filter.`, where);
-      const compiled = list.map((item, index) => compileLevel(type, item, params, `${where}[${index}]`, depth + 1, state));
+      const compiled = list.map((item, index) => compileLevel(type, item, params, `${where}[${index}]`, depth + 1, state, asOf));
       parts.push(`(${compiled.join(field === 'AND' ? ' AND ' : ' OR ')})`);
       continue;
     }
     if (field === 'NOT') {
-      parts.push(`NOT (${compileLevel(type, value as Record<string, unknown>, params, where, depth + 1, state)})`);
+      parts.push(`NOT (${compileLevel(type, value as Record<string, unknown>, params, where, depth + 1, state, asOf)})`);
       continue;
     }
     const spec = specs[field];
     if (!spec) throw badUserInput(`Unknown filter field "${where}".`, where);
-    parts.push(compileField(spec, value, where, param));
+    parts.push(compileField(spec, value, where, param, asOf));
   }
   return parts.length === 0 ? 'true' : parts.join(' AND ');
 }
 
 // Private: one filter field.
-function compileField(spec: FilterFieldSpec, value: unknown, where: string, param: (value: unknown) => string): string {
+function compileField(spec: FilterFieldSpec, value: unknown, where: string, param: (value: unknown) => string, asOf: AsOfNames | null): string {
   switch (spec.op) {
     case 'ids': {
       const ids = checkList(value, where);
@@ -116,9 +120,28 @@ function compileField(spec: FilterFieldSpec, value: unknown, where: string, para
     }
     case 'related': {
       const id = String(value);
-      return `EXISTS { MATCH ${spec.pattern.replace('$ref', param(id))} }`;
+      const pattern = spec.pattern.replace('$ref', param(id));
+      if (!asOf) return `EXISTS { MATCH ${pattern} }`;
+      const holds = holdsOnCypher({ rel: 'r', ...asOf });
+      return `EXISTS { MATCH p = ${pattern} WHERE all(r IN relationships(p) WHERE ${holds}) }`;
     }
+    case 'asOf':
+      return 'true';
   }
+}
+
+/** The parameter names of a filter level's `asOf` and `includeUncertain`. */
+interface AsOfNames {
+  asOf: string;
+  includeUncertain: string;
+}
+
+// Private: the level's own asOf as parameters, or null when it sets none (it then inherits its parent's).
+function readAsOf(filter: Record<string, unknown>, path: string, paramName: (value: unknown) => string): AsOfNames | null {
+  const day = filter.asOf;
+  if (day === undefined || day === null) return null;
+  if (!isIsoDate(String(day))) throw badUserInput(`"${path}.asOf" must be an ISO date, but got "${String(day)}".`, `${path}.asOf`);
+  return { asOf: paramName(String(day)), includeUncertain: paramName(filter.includeUncertain === true) };
 }
 
 // Private: a non-empty list of at most MAX_FILTER_VALUES strings.

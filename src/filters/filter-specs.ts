@@ -17,14 +17,19 @@ export type FilterFieldSpec =
   | { op: 'flag'; property: string }
   /** The period [n.<start>, n.<end> or n.<start>] overlaps the given range. */
   | { op: 'dateRange'; start: string; end?: string }
-  /** A pattern from `n` to the entity whose id is given (`$ref`) exists. */
-  | { op: 'related'; pattern: string };
+  /** A pattern from `n` to the entity whose id is given (`$ref`) exists (over links known to hold on the level's `asOf`). */
+  | { op: 'related'; pattern: string }
+  /** `asOf` / `includeUncertain`: not a condition but the day the level's `related` conditions hold on. */
+  | { op: 'asOf' };
 
 const common = {
   ids: { op: 'ids' },
   nameContains: { op: 'nameContains' },
   confidence: { op: 'in', property: 'confidence', stored: 'enum' },
 } as const satisfies Record<string, FilterFieldSpec>;
+
+/** The settings of a filter level whose relationship conditions can be asked for one day. */
+const asOf = { asOf: { op: 'asOf' }, includeUncertain: { op: 'asOf' } } as const satisfies Record<string, FilterFieldSpec>;
 
 const withinPlace = { op: 'related', pattern: '(n)-[:LOCATED_IN*1..3]->(:Place {id: $ref})' } as const;
 
@@ -48,6 +53,7 @@ interface FilterSpecTable {
 export const FILTER_SPECS: FilterSpecTable = {
   Actor: {
     ...common,
+    ...asOf,
     kind: { op: 'in', property: 'kind', stored: 'enum' },
     side: { op: 'in', property: 'side', stored: 'verbatim' },
     place: withinPlace,
@@ -59,6 +65,7 @@ export const FILTER_SPECS: FilterSpecTable = {
   },
   Project: {
     ...common,
+    ...asOf,
     side: { op: 'in', property: 'side', stored: 'verbatim' },
     place: withinPlace,
     participant: { op: 'related', pattern: '(:Actor {id: $ref})-[:PARTICIPATES_IN]->(n)' },
@@ -69,6 +76,7 @@ export const FILTER_SPECS: FilterSpecTable = {
   },
   Material: {
     ...common,
+    ...asOf,
     kind: { op: 'in', property: 'kind', stored: 'enum' },
     crmaCritical: { op: 'flag', property: 'crmaCritical' },
     crmaStrategic: { op: 'flag', property: 'crmaStrategic' },
@@ -78,6 +86,7 @@ export const FILTER_SPECS: FilterSpecTable = {
   },
   FundingInstrument: {
     ...common,
+    ...asOf,
     kind: { op: 'in', property: 'kind', stored: 'enum' },
     startDate: { op: 'dateRange', start: 'startDate' },
     funds: { op: 'related', pattern: '(n)-[:FUNDS]->(:Entity {id: $ref})' },
@@ -85,6 +94,7 @@ export const FILTER_SPECS: FilterSpecTable = {
   },
   Agreement: {
     ...common,
+    ...asOf,
     kind: { op: 'in', property: 'kind', stored: 'enum' },
     date: { op: 'dateRange', start: 'date' },
     signedBy: { op: 'related', pattern: '(:Actor {id: $ref})-[:SIGNED]->(n)' },
@@ -94,6 +104,7 @@ export const FILTER_SPECS: FilterSpecTable = {
   },
   Event: {
     ...common,
+    ...asOf,
     kind: { op: 'in', property: 'kind', stored: 'enum' },
     date: { op: 'dateRange', start: 'startDate', end: 'endDate' },
     place: withinPlace,

@@ -80,6 +80,7 @@ export type ActorAnnouncedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -88,6 +89,7 @@ export type ActorAttendedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -96,6 +98,7 @@ export type ActorClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -104,6 +107,7 @@ export type ActorFundedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -112,6 +116,7 @@ export type ActorFundsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -120,6 +125,7 @@ export type ActorLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -128,6 +134,7 @@ export type ActorManagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -136,6 +143,7 @@ export type ActorMaterialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -144,6 +152,7 @@ export type ActorMetArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -158,6 +167,7 @@ export type ActorOfficeHoldersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -166,6 +176,7 @@ export type ActorOfficesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -174,6 +185,7 @@ export type ActorPartOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -182,6 +194,7 @@ export type ActorParticipatesInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -190,6 +203,7 @@ export type ActorPartsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -198,6 +212,7 @@ export type ActorPartyToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -207,6 +222,7 @@ export type ActorRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -216,6 +232,7 @@ export type ActorSignedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A page of Actor entities. */
@@ -248,6 +265,8 @@ export type ActorFilter = {
   NOT?: InputMaybe<ActorFilter>;
   /** At least one of these filters matches. */
   OR?: InputMaybe<Array<ActorFilter>>;
+  /** With `asOf`: the relationship conditions of this filter level (and of nested levels that set no `asOf` of their own) match only over links known to hold on this day, as `asOf` on relationship fields (see `Validity`). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Attended this event (ATTENDED), e.g. `event:amm-2023`. */
   attended?: InputMaybe<Scalars['ID']['input']>;
   /** Only these confidence levels. */
@@ -256,6 +275,8 @@ export type ActorFilter = {
   holdsOfficeIn?: InputMaybe<Scalars['ID']['input']>;
   /** Only these ids (at most 100). */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** With `asOf`: relationship conditions also match over links whose state on that day is unknown. */
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these kinds. */
   kind?: InputMaybe<Array<ActorKind>>;
   /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
@@ -354,6 +375,7 @@ export type AgreementAnnouncedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -362,6 +384,7 @@ export type AgreementBuildsOnArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -370,6 +393,7 @@ export type AgreementBuiltOnByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -378,6 +402,7 @@ export type AgreementConcludedAtArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -386,6 +411,7 @@ export type AgreementCoversArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -394,6 +420,7 @@ export type AgreementFinancesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -402,6 +429,7 @@ export type AgreementFramedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -410,6 +438,7 @@ export type AgreementImplementedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -418,6 +447,7 @@ export type AgreementImplementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -426,6 +456,7 @@ export type AgreementLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -440,6 +471,7 @@ export type AgreementPartiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -449,6 +481,7 @@ export type AgreementRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -458,6 +491,7 @@ export type AgreementSignatoriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A page of Agreement entities. */
@@ -490,6 +524,8 @@ export type AgreementFilter = {
   NOT?: InputMaybe<AgreementFilter>;
   /** At least one of these filters matches. */
   OR?: InputMaybe<Array<AgreementFilter>>;
+  /** With `asOf`: the relationship conditions of this filter level (and of nested levels that set no `asOf` of their own) match only over links known to hold on this day, as `asOf` on relationship fields (see `Validity`). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Only these confidence levels. */
   confidence?: InputMaybe<Array<Confidence>>;
   /** Covers this material, cooperation area or value chain (COVERS). */
@@ -498,6 +534,8 @@ export type AgreementFilter = {
   date?: InputMaybe<DateRange>;
   /** Only these ids (at most 100). */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** With `asOf`: relationship conditions also match over links whose state on that day is unknown. */
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these kinds. */
   kind?: InputMaybe<Array<AgreementKind>>;
   /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
@@ -620,6 +658,7 @@ export type ClaimAboutArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -635,6 +674,7 @@ export type ClaimRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -644,6 +684,7 @@ export type ClaimStatedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** How sure the evidence is. */
@@ -682,6 +723,7 @@ export type CooperationAreaCoveredByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -697,6 +739,7 @@ export type CooperationAreaRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -798,6 +841,7 @@ export type EntityRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -917,6 +961,7 @@ export type EventAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -925,6 +970,7 @@ export type EventAttendeesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -933,6 +979,7 @@ export type EventCoversArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -941,6 +988,7 @@ export type EventHostsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -949,6 +997,7 @@ export type EventLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -963,6 +1012,7 @@ export type EventPresentedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -972,6 +1022,7 @@ export type EventRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1005,6 +1056,8 @@ export type EventFilter = {
   NOT?: InputMaybe<EventFilter>;
   /** At least one of these filters matches. */
   OR?: InputMaybe<Array<EventFilter>>;
+  /** With `asOf`: the relationship conditions of this filter level (and of nested levels that set no `asOf` of their own) match only over links known to hold on this day, as `asOf` on relationship fields (see `Validity`). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Attended by this actor (ATTENDED). */
   attendedBy?: InputMaybe<Scalars['ID']['input']>;
   /** Only these confidence levels. */
@@ -1013,6 +1066,8 @@ export type EventFilter = {
   date?: InputMaybe<DateRange>;
   /** Only these ids (at most 100). */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** With `asOf`: relationship conditions also match over links whose state on that day is unknown. */
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these kinds. */
   kind?: InputMaybe<Array<EventKind>>;
   /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
@@ -1091,6 +1146,7 @@ export type FundingInstrumentCoversArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1099,6 +1155,7 @@ export type FundingInstrumentFinancedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1107,6 +1164,7 @@ export type FundingInstrumentFramedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1115,6 +1173,7 @@ export type FundingInstrumentFramesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1123,6 +1182,7 @@ export type FundingInstrumentFundedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1131,6 +1191,7 @@ export type FundingInstrumentFundsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1139,6 +1200,7 @@ export type FundingInstrumentImplementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1147,6 +1209,7 @@ export type FundingInstrumentManagedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1162,6 +1225,7 @@ export type FundingInstrumentRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1195,12 +1259,16 @@ export type FundingInstrumentFilter = {
   NOT?: InputMaybe<FundingInstrumentFilter>;
   /** At least one of these filters matches. */
   OR?: InputMaybe<Array<FundingInstrumentFilter>>;
+  /** With `asOf`: the relationship conditions of this filter level (and of nested levels that set no `asOf` of their own) match only over links known to hold on this day, as `asOf` on relationship fields (see `Validity`). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Only these confidence levels. */
   confidence?: InputMaybe<Array<Confidence>>;
   /** Funds this project, actor or instrument (FUNDS). */
   funds?: InputMaybe<Scalars['ID']['input']>;
   /** Only these ids (at most 100). */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** With `asOf`: relationship conditions also match over links whose state on that day is unknown. */
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these kinds. */
   kind?: InputMaybe<Array<FundingInstrumentKind>>;
   /** Managed by this body (MANAGES). */
@@ -1381,6 +1449,7 @@ export type MaterialActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1389,6 +1458,7 @@ export type MaterialChainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1397,6 +1467,7 @@ export type MaterialCoveredByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1405,6 +1476,7 @@ export type MaterialInputToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1413,6 +1485,7 @@ export type MaterialInputsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1427,6 +1500,7 @@ export type MaterialProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1436,6 +1510,7 @@ export type MaterialRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1445,6 +1520,7 @@ export type MaterialStagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A page of Material entities. */
@@ -1477,6 +1553,8 @@ export type MaterialFilter = {
   NOT?: InputMaybe<MaterialFilter>;
   /** At least one of these filters matches. */
   OR?: InputMaybe<Array<MaterialFilter>>;
+  /** With `asOf`: the relationship conditions of this filter level (and of nested levels that set no `asOf` of their own) match only over links known to hold on this day, as `asOf` on relationship fields (see `Validity`). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Belongs to this value chain, directly or through a stage, e.g. `chain:batteries`. */
   chain?: InputMaybe<Scalars['ID']['input']>;
   /** Only these confidence levels. */
@@ -1487,6 +1565,8 @@ export type MaterialFilter = {
   crmaStrategic?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these ids (at most 100). */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** With `asOf`: relationship conditions also match over links whose state on that day is unknown. */
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   /** Involved in this project (INVOLVES). */
   involvedIn?: InputMaybe<Scalars['ID']['input']>;
   /** Only these kinds. */
@@ -1751,6 +1831,7 @@ export type PlaceContainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1759,6 +1840,7 @@ export type PlaceFundsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1767,6 +1849,7 @@ export type PlaceLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1775,6 +1858,7 @@ export type PlaceMaterialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1789,6 +1873,7 @@ export type PlacePartyToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1798,6 +1883,7 @@ export type PlaceRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1905,6 +1991,7 @@ export type ProjectFramedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1913,6 +2000,7 @@ export type ProjectFundingArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1921,6 +2009,7 @@ export type ProjectImplementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1929,6 +2018,7 @@ export type ProjectLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1937,6 +2027,7 @@ export type ProjectMaterialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1951,6 +2042,7 @@ export type ProjectParticipantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1959,6 +2051,7 @@ export type ProjectPresentedAtArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1968,6 +2061,7 @@ export type ProjectRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1977,6 +2071,7 @@ export type ProjectStagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A page of Project entities. */
@@ -2009,12 +2104,16 @@ export type ProjectFilter = {
   NOT?: InputMaybe<ProjectFilter>;
   /** At least one of these filters matches. */
   OR?: InputMaybe<Array<ProjectFilter>>;
+  /** With `asOf`: the relationship conditions of this filter level (and of nested levels that set no `asOf` of their own) match only over links known to hold on this day, as `asOf` on relationship fields (see `Validity`). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Only these confidence levels. */
   confidence?: InputMaybe<Array<Confidence>>;
   /** Funded by this instrument or financier (FUNDS). */
   fundedBy?: InputMaybe<Scalars['ID']['input']>;
   /** Only these ids (at most 100). */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** With `asOf`: relationship conditions also match over links whose state on that day is unknown. */
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   /** Involves this material (INVOLVES), e.g. `material:lithium`. */
   involvesMaterial?: InputMaybe<Scalars['ID']['input']>;
   /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
@@ -2183,9 +2282,11 @@ export type QueryMaterialsArgs = {
 
 /** The entry points of the API. */
 export type QueryNeighborhoodArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -2204,8 +2305,10 @@ export type QueryNodesArgs = {
 
 /** The entry points of the API. */
 export type QueryPathsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   nodeTypes?: InputMaybe<Array<EntityType>>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
@@ -2245,7 +2348,9 @@ export type QuerySearchArgs = {
 
 /** The entry points of the API. */
 export type QueryShortestPathArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   from: Scalars['ID']['input'];
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   nodeTypes?: InputMaybe<Array<EntityType>>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
@@ -2296,6 +2401,8 @@ export type Relationship = {
   acting?: Maybe<Scalars['Boolean']['output']>;
   /** Amount of funding (FUNDS), in `currency`. */
   amount?: Maybe<Scalars['Float']['output']>;
+  /** Days on which a source shows the link held (e.g. a signature in that capacity), oldest first; they fill a missing bound of the period (see `Validity`). */
+  attestedOn: Array<Scalars['Date']['output']>;
   /** How sure the evidence for this link is. */
   confidence: Confidence;
   /** ISO 4217 currency of `amount`. */
@@ -2310,6 +2417,8 @@ export type Relationship = {
   key?: Maybe<Scalars['String']['output']>;
   /** A short remark on the link from its source. */
   note?: Maybe<Scalars['String']['output']>;
+  /** For an office held by one person at a time (HOLDS_OFFICE): the post within its body, e.g. `prime-minister`; a later appointment to the same body and post ends this term that day (see `Validity`). */
+  post?: Maybe<Scalars['String']['output']>;
   /** When a party ratified an agreement (PARTY_TO). */
   ratified?: Maybe<Scalars['Date']['output']>;
   /** Role or capacity (PARTICIPATES_IN, SIGNED, ATTENDED). */
@@ -2330,6 +2439,8 @@ export type Relationship = {
   validFrom?: Maybe<Scalars['Date']['output']>;
   /** Last day the link held. */
   validTo?: Maybe<Scalars['Date']['output']>;
+  /** How the link is known to hold on the `asOf` day asked (see `Validity`); null without `asOf`. */
+  validity?: Maybe<Validity>;
 };
 
 /** One relationship changed by one committed write. */
@@ -2375,6 +2486,8 @@ export type RelationshipEdge = {
   acting?: Maybe<Scalars['Boolean']['output']>;
   /** Amount of funding (FUNDS), in `currency`. */
   amount?: Maybe<Scalars['Float']['output']>;
+  /** Days on which a source shows the link held (e.g. a signature in that capacity), oldest first; they fill a missing bound of the period (see `Validity`). */
+  attestedOn: Array<Scalars['Date']['output']>;
   /** How sure the evidence for this link is. */
   confidence: Confidence;
   /** ISO 4217 currency of `amount`. */
@@ -2391,6 +2504,8 @@ export type RelationshipEdge = {
   node: Entity;
   /** A short remark on the link from its source. */
   note?: Maybe<Scalars['String']['output']>;
+  /** For an office held by one person at a time (HOLDS_OFFICE): the post within its body, e.g. `prime-minister`; a later appointment to the same body and post ends this term that day (see `Validity`). */
+  post?: Maybe<Scalars['String']['output']>;
   /** When a party ratified an agreement (PARTY_TO). */
   ratified?: Maybe<Scalars['Date']['output']>;
   /** Role or capacity (PARTICIPATES_IN, SIGNED, ATTENDED). */
@@ -2409,6 +2524,8 @@ export type RelationshipEdge = {
   validFrom?: Maybe<Scalars['Date']['output']>;
   /** Last day the link held; null while it holds or when unknown. */
   validTo?: Maybe<Scalars['Date']['output']>;
+  /** How the link is known to hold on the `asOf` day asked (see `Validity`); null without `asOf`. */
+  validity?: Maybe<Validity>;
 };
 
 /** A relationship type of the model's fixed vocabulary. */
@@ -2547,6 +2664,7 @@ export type SourceRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -2645,6 +2763,7 @@ export type StageChainArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -2653,6 +2772,7 @@ export type StageMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -2667,6 +2787,7 @@ export type StageNextArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -2675,6 +2796,7 @@ export type StagePreviousArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -2684,6 +2806,7 @@ export type StageRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -2893,6 +3016,33 @@ export type UpsertEntityChange = {
   input: EntityInput;
 };
 
+/**
+ * How a link is known to hold on the day asked (`asOf`); null when no day was asked. A link is kept for `asOf: D`
+ * only when it is known to hold on D, or when `includeUncertain` asks for the unknown ones too. Dates are compared
+ * as ISO text at the precision given: a partial bound (`2023-06`, `2023`) covers its whole month or year.
+ */
+export type Validity =
+  /**
+   * Known to hold on D, but a missing bound is filled by attestations (`attestedOn`: days on which a source shows
+   * the link held): on or before D there is a stated start or an attestation, and on or after D there is a stated
+   * end (or succession) or an attestation, and the link is not STATED.
+   */
+  | 'ATTESTED'
+  /**
+   * The sources state the link's period and D lies in it: its start (validFrom, or `date` for acts such as
+   * SIGNED, MET, FUNDS) is on or before D, and its end is stated and not before D: validTo, or for an office
+   * (HOLDS_OFFICE) a successor's appointment to the same single-holder post (same body and `post`) after D; an
+   * act holds from its day on. Links of timeless types (the vocabulary's INPUT_TO, AT_STAGE, NEXT,
+   * PART_OF_CHAIN, ...) are STATED on every day.
+   */
+  | 'STATED'
+  /**
+   * Not known either way: no stated bound or attestation places D inside the link, and none places it outside
+   * (D is not before a stated start, not after a stated end, and not on or after a successor's appointment).
+   * Returned only with `includeUncertain: true`. Links known not to hold on D are never returned.
+   */
+  | 'UNCERTAIN';
+
 /** A strategic value chain: raw materials, batteries or renewable hydrogen. */
 export type ValueChain = Entity & Node & {
   __typename?: 'ValueChain';
@@ -2922,6 +3072,7 @@ export type ValueChainCoveredByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -2937,6 +3088,7 @@ export type ValueChainRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -2946,6 +3098,7 @@ export type ValueChainStagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A page of ValueChain entities. */
@@ -3174,6 +3327,7 @@ export type ResolversTypes = {
   UnlinkChange: ResolverTypeWrapper<Partial<UnlinkChange>>;
   UnlinkResult: ResolverTypeWrapper<Partial<UnlinkResult>>;
   UpsertEntityChange: ResolverTypeWrapper<Partial<UpsertEntityChange>>;
+  Validity: ResolverTypeWrapper<Partial<Validity>>;
   ValueChain: ResolverTypeWrapper<EntityRow>;
   ValueChainConnection: ResolverTypeWrapper<Partial<Omit<ValueChainConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ValueChainEdge']>, nodes: Array<ResolversTypes['ValueChain']> }>>;
   ValueChainEdge: ResolverTypeWrapper<Partial<Omit<ValueChainEdge, 'node'> & { node: ResolversTypes['ValueChain'] }>>;
@@ -3278,30 +3432,30 @@ export type ResolversParentTypes = {
 };
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
-  announced?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorAnnouncedArgs, 'first'>>;
-  attended?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorAttendedArgs, 'first'>>;
-  claims?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorClaimsArgs, 'first'>>;
+  announced?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorAnnouncedArgs, 'first' | 'includeUncertain'>>;
+  attended?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorAttendedArgs, 'first' | 'includeUncertain'>>;
+  claims?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorClaimsArgs, 'first' | 'includeUncertain'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  fundedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorFundedByArgs, 'first'>>;
-  funds?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorFundsArgs, 'first'>>;
+  fundedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorFundedByArgs, 'first' | 'includeUncertain'>>;
+  funds?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorFundsArgs, 'first' | 'includeUncertain'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
-  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorLocatedInArgs, 'first'>>;
-  manages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorManagesArgs, 'first'>>;
-  materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorMaterialsArgs, 'first'>>;
-  met?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorMetArgs, 'first'>>;
+  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorLocatedInArgs, 'first' | 'includeUncertain'>>;
+  manages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorManagesArgs, 'first' | 'includeUncertain'>>;
+  materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorMaterialsArgs, 'first' | 'includeUncertain'>>;
+  met?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorMetArgs, 'first' | 'includeUncertain'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ActorNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  officeHolders?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorOfficeHoldersArgs, 'first'>>;
-  offices?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorOfficesArgs, 'first'>>;
-  partOf?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorPartOfArgs, 'first'>>;
-  participatesIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorParticipatesInArgs, 'first'>>;
-  parts?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorPartsArgs, 'first'>>;
-  partyTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorPartyToArgs, 'first'>>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorRelationshipsArgs, 'direction' | 'first'>>;
+  officeHolders?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorOfficeHoldersArgs, 'first' | 'includeUncertain'>>;
+  offices?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorOfficesArgs, 'first' | 'includeUncertain'>>;
+  partOf?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorPartOfArgs, 'first' | 'includeUncertain'>>;
+  participatesIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorParticipatesInArgs, 'first' | 'includeUncertain'>>;
+  parts?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorPartsArgs, 'first' | 'includeUncertain'>>;
+  partyTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorPartyToArgs, 'first' | 'includeUncertain'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   side?: Resolver<Maybe<ResolversTypes['Side']>, ParentType, ContextType>;
-  signed?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorSignedArgs, 'first'>>;
+  signed?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ActorSignedArgs, 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3319,27 +3473,27 @@ export type ActorEdgeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
-  announcedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementAnnouncedByArgs, 'first'>>;
-  buildsOn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementBuildsOnArgs, 'first'>>;
-  builtOnBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementBuiltOnByArgs, 'first'>>;
-  concludedAt?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementConcludedAtArgs, 'first'>>;
+  announcedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementAnnouncedByArgs, 'first' | 'includeUncertain'>>;
+  buildsOn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementBuildsOnArgs, 'first' | 'includeUncertain'>>;
+  builtOnBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementBuiltOnByArgs, 'first' | 'includeUncertain'>>;
+  concludedAt?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementConcludedAtArgs, 'first' | 'includeUncertain'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
-  covers?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementCoversArgs, 'first'>>;
+  covers?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementCoversArgs, 'first' | 'includeUncertain'>>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  finances?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementFinancesArgs, 'first'>>;
-  framedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementFramedByArgs, 'first'>>;
+  finances?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementFinancesArgs, 'first' | 'includeUncertain'>>;
+  framedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementFramedByArgs, 'first' | 'includeUncertain'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  implementedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementImplementedByArgs, 'first'>>;
-  implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementImplementsArgs, 'first'>>;
+  implementedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementImplementedByArgs, 'first' | 'includeUncertain'>>;
+  implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementImplementsArgs, 'first' | 'includeUncertain'>>;
   kind?: Resolver<ResolversTypes['AgreementKind'], ParentType, ContextType>;
   legallyBinding?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementLocatedInArgs, 'first'>>;
+  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementLocatedInArgs, 'first' | 'includeUncertain'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<AgreementNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  parties?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementPartiesArgs, 'first'>>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementRelationshipsArgs, 'direction' | 'first'>>;
-  signatories?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementSignatoriesArgs, 'first'>>;
+  parties?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementPartiesArgs, 'first' | 'includeUncertain'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
+  signatories?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<AgreementSignatoriesArgs, 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -3376,27 +3530,27 @@ export type ChangeOutcomeResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
-  about?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimAboutArgs, 'first'>>;
+  about?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimAboutArgs, 'first' | 'includeUncertain'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ClaimNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimRelationshipsArgs, 'direction' | 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  statedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimStatedByArgs, 'first'>>;
+  statedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ClaimStatedByArgs, 'first' | 'includeUncertain'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CooperationAreaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CooperationArea'] = ResolversParentTypes['CooperationArea']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
-  coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<CooperationAreaCoveredByArgs, 'first'>>;
+  coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<CooperationAreaCoveredByArgs, 'first' | 'includeUncertain'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<CooperationAreaNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<CooperationAreaRelationshipsArgs, 'direction' | 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<CooperationAreaRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3444,20 +3598,20 @@ export type EntityWriteResultResolvers<ContextType = Context, ParentType extends
 };
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
-  agreements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventAgreementsArgs, 'first'>>;
-  attendees?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventAttendeesArgs, 'first'>>;
+  agreements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventAgreementsArgs, 'first' | 'includeUncertain'>>;
+  attendees?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventAttendeesArgs, 'first' | 'includeUncertain'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
-  covers?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventCoversArgs, 'first'>>;
+  covers?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventCoversArgs, 'first' | 'includeUncertain'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  hosts?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventHostsArgs, 'first'>>;
+  hosts?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventHostsArgs, 'first' | 'includeUncertain'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
-  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventLocatedInArgs, 'first'>>;
+  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventLocatedInArgs, 'first' | 'includeUncertain'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<EventNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  presented?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventPresentedArgs, 'first'>>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventRelationshipsArgs, 'direction' | 'first'>>;
+  presented?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventPresentedArgs, 'first' | 'includeUncertain'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EventRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3478,21 +3632,21 @@ export type EventEdgeResolvers<ContextType = Context, ParentType extends Resolve
 export type FundingInstrumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingInstrument'] = ResolversParentTypes['FundingInstrument']> = {
   amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
-  covers?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentCoversArgs, 'first'>>;
+  covers?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentCoversArgs, 'first' | 'includeUncertain'>>;
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  financedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFinancedByArgs, 'first'>>;
-  framedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFramedByArgs, 'first'>>;
-  frames?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFramesArgs, 'first'>>;
-  fundedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFundedByArgs, 'first'>>;
-  funds?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFundsArgs, 'first'>>;
+  financedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFinancedByArgs, 'first' | 'includeUncertain'>>;
+  framedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFramedByArgs, 'first' | 'includeUncertain'>>;
+  frames?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFramesArgs, 'first' | 'includeUncertain'>>;
+  fundedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFundedByArgs, 'first' | 'includeUncertain'>>;
+  funds?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentFundsArgs, 'first' | 'includeUncertain'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentImplementsArgs, 'first'>>;
+  implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentImplementsArgs, 'first' | 'includeUncertain'>>;
   kind?: Resolver<ResolversTypes['FundingInstrumentKind'], ParentType, ContextType>;
-  managedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentManagedByArgs, 'first'>>;
+  managedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentManagedByArgs, 'first' | 'includeUncertain'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<FundingInstrumentNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentRelationshipsArgs, 'direction' | 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<FundingInstrumentRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3542,23 +3696,23 @@ export type LocalizedNameResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type MaterialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Material'] = ResolversParentTypes['Material']> = {
-  actors?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialActorsArgs, 'first'>>;
-  chains?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialChainsArgs, 'first'>>;
+  actors?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialActorsArgs, 'first' | 'includeUncertain'>>;
+  chains?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialChainsArgs, 'first' | 'includeUncertain'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
-  coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialCoveredByArgs, 'first'>>;
+  coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialCoveredByArgs, 'first' | 'includeUncertain'>>;
   crmaCritical?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   crmaStrategic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inputTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialInputToArgs, 'first'>>;
-  inputs?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialInputsArgs, 'first'>>;
+  inputTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialInputToArgs, 'first' | 'includeUncertain'>>;
+  inputs?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialInputsArgs, 'first' | 'includeUncertain'>>;
   kind?: Resolver<ResolversTypes['MaterialKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<MaterialNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  projects?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialProjectsArgs, 'first'>>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialRelationshipsArgs, 'direction' | 'first'>>;
+  projects?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialProjectsArgs, 'first' | 'includeUncertain'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  stages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialStagesArgs, 'first'>>;
+  stages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<MaterialStagesArgs, 'first' | 'includeUncertain'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3609,17 +3763,17 @@ export type PathResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
-  contains?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceContainsArgs, 'first'>>;
+  contains?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceContainsArgs, 'first' | 'includeUncertain'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  funds?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceFundsArgs, 'first'>>;
+  funds?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceFundsArgs, 'first' | 'includeUncertain'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PlaceKind'], ParentType, ContextType>;
-  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceLocatedInArgs, 'first'>>;
-  materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceMaterialsArgs, 'first'>>;
+  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceLocatedInArgs, 'first' | 'includeUncertain'>>;
+  materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceMaterialsArgs, 'first' | 'includeUncertain'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PlaceNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  partyTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlacePartyToArgs, 'first'>>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceRelationshipsArgs, 'direction' | 'first'>>;
+  partyTo?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlacePartyToArgs, 'first' | 'includeUncertain'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<PlaceRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   side?: Resolver<Maybe<ResolversTypes['Side']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3641,20 +3795,20 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  framedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectFramedByArgs, 'first'>>;
-  funding?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectFundingArgs, 'first'>>;
+  framedBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectFramedByArgs, 'first' | 'includeUncertain'>>;
+  funding?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectFundingArgs, 'first' | 'includeUncertain'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectImplementsArgs, 'first'>>;
-  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectLocatedInArgs, 'first'>>;
-  materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectMaterialsArgs, 'first'>>;
+  implements?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectImplementsArgs, 'first' | 'includeUncertain'>>;
+  locatedIn?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectLocatedInArgs, 'first' | 'includeUncertain'>>;
+  materials?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectMaterialsArgs, 'first' | 'includeUncertain'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ProjectNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  participants?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectParticipantsArgs, 'first'>>;
-  presentedAt?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectPresentedAtArgs, 'first'>>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectRelationshipsArgs, 'direction' | 'first'>>;
+  participants?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectParticipantsArgs, 'first' | 'includeUncertain'>>;
+  presentedAt?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectPresentedAtArgs, 'first' | 'includeUncertain'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   side?: Resolver<Maybe<ResolversTypes['Side']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  stages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectStagesArgs, 'first'>>;
+  stages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ProjectStagesArgs, 'first' | 'includeUncertain'>>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3681,14 +3835,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'orderBy'>>;
   fundingInstruments?: Resolver<ResolversTypes['FundingInstrumentConnection'], ParentType, ContextType, RequireFields<QueryFundingInstrumentsArgs, 'orderBy'>>;
   materials?: Resolver<ResolversTypes['MaterialConnection'], ParentType, ContextType, RequireFields<QueryMaterialsArgs, 'orderBy'>>;
-  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'first' | 'id'>>;
+  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'first' | 'id' | 'includeUncertain'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
-  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'includeUncertain' | 'maxHops' | 'to'>>;
   places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, RequireFields<QueryPlacesArgs, 'orderBy'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'orderBy'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
-  shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'maxHops' | 'to'>>;
+  shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'includeUncertain' | 'maxHops' | 'to'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'orderBy'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'first'>>;
@@ -3699,6 +3853,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type RelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
   acting?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  attestedOn?: Resolver<Array<ResolversTypes['Date']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -3706,6 +3861,7 @@ export type RelationshipResolvers<ContextType = Context, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  post?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ratified?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3716,6 +3872,7 @@ export type RelationshipResolvers<ContextType = Context, ParentType extends Reso
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validity?: Resolver<Maybe<ResolversTypes['Validity']>, ParentType, ContextType>;
 };
 
 export type RelationshipChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationshipChange'] = ResolversParentTypes['RelationshipChange']> = {
@@ -3740,6 +3897,7 @@ export type RelationshipConnectionResolvers<ContextType = Context, ParentType ex
 export type RelationshipEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationshipEdge'] = ResolversParentTypes['RelationshipEdge']> = {
   acting?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  attestedOn?: Resolver<Array<ResolversTypes['Date']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3748,6 +3906,7 @@ export type RelationshipEdgeResolvers<ContextType = Context, ParentType extends 
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  post?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ratified?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3757,6 +3916,7 @@ export type RelationshipEdgeResolvers<ContextType = Context, ParentType extends 
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validity?: Resolver<Maybe<ResolversTypes['Validity']>, ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -3774,7 +3934,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<SourceNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'direction' | 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3794,17 +3954,17 @@ export type SourceEdgeResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type StageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stage'] = ResolversParentTypes['Stage']> = {
-  chain?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageChainArgs, 'first'>>;
+  chain?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageChainArgs, 'first' | 'includeUncertain'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  members?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageMembersArgs, 'first'>>;
+  members?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageMembersArgs, 'first' | 'includeUncertain'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<StageNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  next?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageNextArgs, 'first'>>;
+  next?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageNextArgs, 'first' | 'includeUncertain'>>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  previous?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StagePreviousArgs, 'first'>>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageRelationshipsArgs, 'direction' | 'first'>>;
+  previous?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StagePreviousArgs, 'first' | 'includeUncertain'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<StageRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3874,14 +4034,14 @@ export type UnlinkResultResolvers<ContextType = Context, ParentType extends Reso
 
 export type ValueChainResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValueChain'] = ResolversParentTypes['ValueChain']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
-  coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainCoveredByArgs, 'first'>>;
+  coveredBy?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainCoveredByArgs, 'first' | 'includeUncertain'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ValueChainNameArgs>>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainRelationshipsArgs, 'direction' | 'first'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainRelationshipsArgs, 'direction' | 'first' | 'includeUncertain'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  stages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainStagesArgs, 'first'>>;
+  stages?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<ValueChainStagesArgs, 'first' | 'includeUncertain'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

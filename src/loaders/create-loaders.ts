@@ -15,6 +15,8 @@ export interface EdgeRow {
   type: RelationshipType;
   outgoing: boolean;
   properties: Record<string, unknown>;
+  /** How the link is known to hold on the asOf day (null without asOf). */
+  validity: 'STATED' | 'ATTESTED' | 'UNCERTAIN' | null;
   node: EntityRow;
 }
 
@@ -31,6 +33,8 @@ export interface RelationshipQuery {
   types: readonly RelationshipType[];
   direction: Direction;
   asOf: string | null;
+  /** With asOf: also the links whose state on that day is unknown. */
+  includeUncertain: boolean;
   first: number;
   /** Edge key to start after (decoded cursor), or null. */
   after: string | null;
@@ -75,7 +79,7 @@ export function createLoaders(db: Database): Loaders {
 async function loadRelationships(db: Database, query: RelationshipQuery, keys: readonly string[]): Promise<RelationshipPage[]> {
   const rows = await db.read(
     'relationships-by-ids',
-    { keys, asOf: query.asOf, after: query.after, limit: query.first + 1 },
+    { keys, asOf: query.asOf, includeUncertain: query.includeUncertain, after: query.after, limit: query.first + 1 },
     { type: query.types.join('|'), arrow: query.direction },
   );
   return orderByKeys(keys, rows).map((row) => {

@@ -271,6 +271,13 @@ function checkProperty(name: string, value: unknown, spec: PropertySpec, report:
         return report(`"${name}" must be a date as YYYY-MM-DD (or YYYY-MM, YYYY), but got ${got}.`);
       }
       return value;
+    case 'dayList': {
+      if (!Array.isArray(value) || value.length === 0 || value.some((day) => typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day) || !isIsoDate(day))) {
+        return report(`"${name}" must be a non-empty list of days as YYYY-MM-DD, but got ${got}.`);
+      }
+      // Stored sorted and without repeats, so writing the same days in another order changes nothing.
+      return [...new Set(value as string[])].sort();
+    }
     case 'boolean':
       if (typeof value !== 'boolean') return report(`"${name}" must be true or false, but got ${got}.`);
       return value;

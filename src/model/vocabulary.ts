@@ -6,7 +6,8 @@
  */
 
 /** A property's value type, as the validator checks it and Neo4j stores it. */
-export type PropertyKind = 'string' | 'text' | 'date' | 'boolean' | 'integer' | 'number' | 'enum' | 'url';
+/** `dayList`: a list of full days (YYYY-MM-DD), stored sorted. */
+export type PropertyKind = 'string' | 'text' | 'date' | 'dayList' | 'boolean' | 'integer' | 'number' | 'enum' | 'url';
 
 /** How one property is declared: its type, whether a record must have it, and the allowed values of an enum. */
 export interface PropertySpec {
@@ -188,117 +189,163 @@ const validity: Record<string, PropertySpec> = {
   validFrom: { kind: 'date', description: 'First day the link held.' },
   validTo: { kind: 'date', description: 'Last day the link held; absent while it still holds or when unknown.' },
 };
+const attested: Record<string, PropertySpec> = {
+  attestedOn: {
+    kind: 'dayList',
+    description: 'Days (YYYY-MM-DD) on which a source shows the link held, e.g. a signature in that capacity.',
+  },
+};
 
-/** How one relationship type is declared: allowed endpoint types and its own properties. */
+/**
+ * How a relationship type relates to time, which decides how `asOf` treats a link of that type with no
+ * stated end (the rule itself is in src/model/validity.ts):
+ * - `period`: a state that starts and ends (an office, a membership, taking part in a project). Its start is
+ *   validFrom (or date); with no stated end it is known to hold only up to its latest attestation, or, for a
+ *   single-holder office, until a successor's appointment; after that its state is unknown.
+ * - `since`: an act on a day (a signature, a meeting, a funding commitment) or a status that lasts once taken
+ *   (party to an agreement, a body's place in a larger one): it holds from its start (validFrom or date) on,
+ *   unless a validTo ends it.
+ * - `timeless`: a structural fact not bound to a day (lithium is an input to batteries, a stage follows
+ *   another, a deposit lies in a region): it holds on every day, within validFrom/validTo when stated.
+ */
+export type Temporality = 'period' | 'since' | 'timeless';
+
+/** How one relationship type is declared: allowed endpoint types, its own properties and how it relates to time. */
 export interface RelationshipSpec {
   readonly from: readonly EntityType[];
   readonly to: readonly EntityType[];
   readonly description: string;
   readonly properties: Record<string, PropertySpec>;
+  readonly temporality: Temporality;
 }
 
 /** The relationship vocabulary. Nothing outside it is ever written or queried. */
 export const RELATIONSHIP_TYPES = {
   HOLDS_OFFICE: {
+    temporality: 'period',
     from: ['Actor'],
     to: ['Actor'],
     description: 'A person holds an office in a body.',
     properties: {
+      ...attested,
       title: { kind: 'string', required: true, description: 'Title of the office.' },
+      post: {
+        kind: 'string',
+        description:
+          'Set only for an office one person holds at a time: a slug naming the post within the body (e.g. prime-minister). A later appointment to the same body and post ends this term that day.',
+      },
       acting: { kind: 'boolean', description: 'Held in an acting capacity.' },
       ...validity,
     },
   },
   PART_OF: {
+    temporality: 'since',
     from: ['Actor'],
     to: ['Actor'],
     description: 'A body belongs to a larger one (ministry -> government, subsidiary -> parent).',
-    properties: { ...validity },
+    properties: { ...attested, ...validity },
   },
   SIGNED: {
+    temporality: 'since',
     from: ['Actor'],
     to: ['Agreement'],
     description: 'An actor signed an agreement.',
-    properties: { ...dated, role: { kind: 'string', description: 'In which capacity.' } },
+    properties: { ...attested, ...dated, role: { kind: 'string', description: 'In which capacity.' } },
   },
   ANNOUNCED: {
+    temporality: 'since',
     from: ['Actor'],
     to: ['Agreement', 'FundingInstrument', 'Project'],
     description: 'An actor announced an agreement, instrument or project.',
-    properties: { ...dated },
+    properties: { ...attested, ...dated },
   },
   WITNESSED: {
+    temporality: 'since',
     from: ['Actor'],
     to: ['Agreement'],
     description: 'An actor witnessed the signing of an agreement.',
-    properties: { ...dated },
+    properties: { ...attested, ...dated },
   },
   PARTY_TO: {
+    temporality: 'since',
     from: ['Actor', 'Place'],
     to: ['Agreement'],
     description: 'An actor or country is a party to an agreement.',
     properties: {
+      ...attested,
       ratified: { kind: 'date', description: 'When this party ratified the agreement.' },
       ...validity,
     },
   },
   BUILDS_ON: {
+    temporality: 'timeless',
     from: ['Agreement'],
     to: ['Agreement'],
     description: 'An agreement builds on an earlier one.',
     properties: {},
   },
   IMPLEMENTS: {
+    temporality: 'timeless',
     from: ['Agreement', 'Project', 'FundingInstrument'],
     to: ['Agreement'],
     description: 'Something puts an agreement into practice.',
     properties: {},
   },
   COVERS: {
+    temporality: 'timeless',
     from: ['Agreement', 'FundingInstrument', 'Event'],
     to: ['Material', 'CooperationArea', 'ValueChain'],
     description: 'An agreement, instrument or event covers a material, cooperation area or value chain.',
     properties: {},
   },
   CONCLUDED_AT: {
+    temporality: 'since',
     from: ['Agreement'],
     to: ['Event'],
     description: 'An agreement was signed, exchanged or endorsed at an event.',
-    properties: { ...dated },
+    properties: { ...attested, ...dated },
   },
   ATTENDED: {
+    temporality: 'since',
     from: ['Actor'],
     to: ['Event'],
     description: 'An actor attended an event.',
-    properties: { ...dated, role: { kind: 'string', description: 'e.g. speaker.' } },
+    properties: { ...attested, ...dated, role: { kind: 'string', description: 'e.g. speaker.' } },
   },
   MET: {
+    temporality: 'since',
     from: ['Actor'],
     to: ['Actor'],
     description: 'Two actors met (directed from the visitor to the host where the source says so).',
-    properties: { ...dated, topic: { kind: 'text', description: 'What the meeting was about.' } },
+    properties: { ...attested, ...dated, topic: { kind: 'text', description: 'What the meeting was about.' } },
   },
   HOSTED: {
+    temporality: 'timeless',
     from: ['Actor', 'Place'],
     to: ['Event'],
     description: 'An actor organised, or a place hosted, an event.',
     properties: {},
   },
   PARTICIPATES_IN: {
+    temporality: 'period',
     from: ['Actor'],
     to: ['Project'],
     description: 'An actor takes part in a project.',
     properties: {
+      ...attested,
       role: { kind: 'string', description: 'e.g. developer, partner, operator.' },
       share: { kind: 'number', description: 'Stake in percent.' },
       ...dated,
+      ...validity,
     },
   },
   FUNDS: {
+    temporality: 'since',
     from: ['FundingInstrument', 'Actor', 'Place'],
     to: ['Project', 'Actor', 'FundingInstrument'],
     description: 'An instrument or financier funds a project or an actor.',
     properties: {
+      ...attested,
       amount: { kind: 'number', description: 'Amount in `currency`.' },
       currency: { kind: 'string', description: 'ISO 4217 currency of `amount`.' },
       share: { kind: 'number', description: 'Equity stake in percent.' },
@@ -306,91 +353,111 @@ export const RELATIONSHIP_TYPES = {
     },
   },
   MANAGES: {
+    temporality: 'timeless',
     from: ['Actor'],
     to: ['FundingInstrument'],
     description: 'A body manages or provides an instrument.',
     properties: {},
   },
   FINANCES: {
+    temporality: 'timeless',
     from: ['Agreement'],
     to: ['FundingInstrument'],
     description: 'An agreement sets up or finances an instrument.',
     properties: {},
   },
   INVOLVES: {
+    temporality: 'timeless',
     from: ['Project'],
     to: ['Material'],
     description: 'A project involves a material (extracts, processes or produces it).',
     properties: {},
   },
   AT_STAGE: {
+    temporality: 'timeless',
     from: ['Project', 'Material', 'Actor'],
     to: ['Stage'],
     description: 'A project, material or actor sits at a value-chain stage.',
     properties: {},
   },
   NEXT: {
+    temporality: 'timeless',
     from: ['Stage'],
     to: ['Stage'],
     description: 'The following stage of the same chain.',
     properties: {},
   },
   PART_OF_CHAIN: {
+    temporality: 'timeless',
     from: ['Stage', 'Material'],
     to: ['ValueChain'],
     description: 'A stage or material belongs to a value chain.',
     properties: {},
   },
   INPUT_TO: {
+    temporality: 'timeless',
     from: ['Material'],
     to: ['Material'],
     description: 'A material is an input to making another.',
     properties: {},
   },
   PRODUCES: {
+    temporality: 'timeless',
     from: ['Actor', 'Project'],
     to: ['Material'],
     description: 'An actor or project produces a material.',
     properties: { ...validity },
   },
-  PROCESSES: { from: ['Actor'], to: ['Material'], description: 'An actor processes a material.', properties: {} },
+  PROCESSES: {
+    temporality: 'timeless',
+    from: ['Actor'], to: ['Material'], description: 'An actor processes a material.', properties: {} },
   SUPPLIES: {
+    temporality: 'since',
     from: ['Actor', 'Place'],
     to: ['Material'],
     description: 'An actor or country supplies a material (to the EU where the source says so).',
-    properties: { share: { kind: 'number', description: 'Market share in percent.' }, ...dated },
+    properties: { ...attested, share: { kind: 'number', description: 'Market share in percent.' }, ...dated },
   },
-  DEMANDS: { from: ['Actor', 'Place'], to: ['Material'], description: 'An actor or economy needs a material.', properties: {} },
+  DEMANDS: {
+    temporality: 'timeless',
+    from: ['Actor', 'Place'], to: ['Material'], description: 'An actor or economy needs a material.', properties: {} },
   HOLDS_DEPOSIT: {
+    temporality: 'timeless',
     from: ['Place', 'Actor', 'Project'],
     to: ['Material'],
     description: 'A place, company or project holds a deposit or resource of a material.',
     properties: {},
   },
-  STATES: { from: ['Actor'], to: ['Claim'], description: 'An actor made a claim.', properties: { ...dated } },
+  STATES: {
+    temporality: 'since',
+    from: ['Actor'], to: ['Claim'], description: 'An actor made a claim.', properties: { ...attested, ...dated } },
   ABOUT: {
+    temporality: 'timeless',
     from: ['Claim'],
     to: ['Material', 'Place', 'Actor', 'Project'],
     description: 'What a claim is about.',
     properties: {},
   },
   LOCATED_IN: {
+    temporality: 'timeless',
     from: ['Actor', 'Project', 'Event', 'Place', 'Agreement'],
     to: ['Place'],
     description: 'Something is located in a place; for an agreement, where it was signed.',
     properties: {},
   },
   FRAMED_BY: {
+    temporality: 'timeless',
     from: ['Agreement', 'FundingInstrument', 'Project'],
     to: ['FundingInstrument'],
     description: 'An agreement, instrument or project is framed by a strategy or programme, e.g. Global Gateway or REPowerEU.',
     properties: {},
   },
   PRESENTED_AT: {
+    temporality: 'since',
     from: ['Project', 'FundingInstrument', 'Agreement'],
     to: ['Event'],
     description: 'A project, instrument or agreement was presented or announced at an event.',
-    properties: { ...dated },
+    properties: { ...attested, ...dated },
   },
 } as const satisfies Record<string, RelationshipSpec>;
 

@@ -23,6 +23,8 @@ export interface RelationshipRow {
   from: string;
   to: string;
   properties: Record<string, unknown>;
+  /** How the link is known to hold on the asOf day (null without asOf). */
+  validity: 'STATED' | 'ATTESTED' | 'UNCERTAIN' | null;
 }
 
 /** A path as the statements return it. */
@@ -54,6 +56,8 @@ interface PathArgs {
   first?: number | null;
   relationshipTypes?: RelationshipType[] | null;
   nodeTypes?: EntityType[] | null;
+  asOf?: string | null;
+  includeUncertain?: boolean | null;
 }
 
 async function findPaths(args: PathArgs, count: number, context: Context): Promise<PathRow[]> {
@@ -65,7 +69,7 @@ async function findPaths(args: PathArgs, count: number, context: Context): Promi
   if (args.from === args.to) throw badUserInput('Arguments "from" and "to" must name two different entities.', 'to');
   const rows = await context.db.read(
     'paths-between',
-    { from: args.from, to: args.to, nodeTypes: args.nodeTypes ?? null },
+    { from: args.from, to: args.to, nodeTypes: args.nodeTypes ?? null, ...asOfParams(args) },
     { type, hops: maxHops, count },
   );
   // No path may mean an unknown id: only then is it worth a second statement to tell which.
@@ -78,6 +82,13 @@ interface NeighborhoodArgs {
   depth?: number | null;
   types?: RelationshipType[] | null;
   first?: number | null;
+  asOf?: string | null;
+  includeUncertain?: boolean | null;
+}
+
+/** The asOf parameters of a statement that splices the validity rule. */
+export function asOfParams(args: { asOf?: string | null; includeUncertain?: boolean | null }): { asOf: string | null; includeUncertain: boolean } {
+  return { asOf: args.asOf ?? null, includeUncertain: args.includeUncertain ?? false };
 }
 
 /** A subgraph as the neighborhood statement returns it. */
@@ -96,7 +107,7 @@ export const pathResolvers = {
       const depth = checkRange('depth', args.depth ?? 1, 1, PATH_LIMITS.neighborhoodDepth);
       const first = checkRange('first', args.first ?? 50, 1, PATH_LIMITS.neighborhoodNodes);
       const type = typesArgument('types', args.types);
-      const [row] = await context.db.read('neighborhood', { id: args.id, limit: first }, { type, hops: depth });
+      const [row] = await context.db.read('neighborhood', { id: args.id, limit: first, ...asOfParams(args) }, { type, hops: depth });
       if (!row) await assertEntitiesExist(context, { id: args.id });
       return row as unknown as SubgraphValue;
     },

@@ -19,6 +19,8 @@ export const relationshipPropertyResolvers = {
   date: property('date'),
   validFrom: property('validFrom'),
   validTo: property('validTo'),
+  attestedOn: (row: WithProperties) => (row.properties.attestedOn as string[] | undefined) ?? [],
+  post: property('post'),
   acting: property('acting'),
   amount: property('amount'),
   currency: property('currency'),

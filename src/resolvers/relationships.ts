@@ -15,6 +15,7 @@ import { relationshipPropertyResolvers } from './relationship-properties.ts';
 /** Arguments of every relationship field. */
 interface RelationshipArgs {
   asOf?: string | null;
+  includeUncertain?: boolean | null;
   first?: number | null;
   after?: string | null;
   types?: RelationshipType[] | null;
@@ -38,7 +39,7 @@ async function loadConnection(
     ? String(decodeCursor(page.cursor, 'after', (payload) => typeof payload.e === 'string', 'these links').e)
     : null;
   const loaded = await context.loaders
-    .relationshipsByIds({ types, direction, asOf: args.asOf ?? null, first: page.size, after })
+    .relationshipsByIds({ types, direction, asOf: args.asOf ?? null, includeUncertain: args.includeUncertain ?? false, first: page.size, after })
     .load(parent.id);
   return { page: loaded };
 }
