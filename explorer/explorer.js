@@ -2,10 +2,10 @@
  * The graph explorer: search, an entity card with its sources, neighbourhoods merged into one view on
  * click, paths between two picked entities, a value chain by stage and a timeline. It talks only to the
  * public GraphQL API (POST /graphql) and draws with Cytoscape.js. "Export view" writes the view in the
- * server's export formats (graph-formats.js).
+ * server's export formats (graph-formats.js, the server's own module src/export/graph-formats.js).
  */
 import cytoscape from './vendor/cytoscape.esm.min.mjs';
-import { EDGE_ATTRIBUTES, FRAGMENTS, NODE_ATTRIBUTES, toEdge, toNode, writeCsv, writeGraphml } from './graph-formats.js';
+import { EXPORT_FRAGMENTS as FRAGMENTS, FORMATS, toExportEdge as toEdge, toExportNode as toNode } from './graph-formats.js';
 
 const GRAPHQL_URL = new URL('../graphql', location.href);
 const EXPORT_URL = new URL('../export/', location.href);
@@ -279,14 +279,9 @@ function viewDocument() {
 }
 
 function downloadView(format) {
-  const document_ = viewDocument();
-  const writers = {
-    graphml: () => [writeGraphml(document_), 'application/graphml+xml'],
-    json: () => [`${JSON.stringify(document_, null, 2)}\n`, 'application/json'],
-    'nodes.csv': () => [writeCsv(NODE_ATTRIBUTES, document_.nodes), 'text/csv'],
-    'edges.csv': () => [writeCsv(EDGE_ATTRIBUTES, document_.edges), 'text/csv'],
-  };
-  const [text, type] = writers[format]();
+  const { write, contentType } = FORMATS[format];
+  const text = write(viewDocument());
+  const type = contentType.split(';')[0];
   const link = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: `view.${format}` });
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
