@@ -96,7 +96,11 @@ export type RelationshipData = ExportEdge;
 /** An export format by its file suffix. */
 export type Format = 'graphml' | 'json' | 'nodes.csv' | 'edges.csv';
 
-/** GraphQL fragments `ExportNode` (on Entity) and `ExportEdge` (on Relationship). */
+/** The GraphQL fragment `ExportNode` (on Entity). */
+export const EXPORT_NODE_FRAGMENT: string;
+/** The GraphQL fragment `ExportEdge` (on Relationship). */
+export const EXPORT_EDGE_FRAGMENT: string;
+/** Both fragments, `ExportNode` and `ExportEdge`. */
 export const EXPORT_FRAGMENTS: string;
 /** Node attributes in column order; `sources` are source ids and `sourceUrls` their URLs, space-separated. */
 export const NODE_ATTRIBUTES: readonly Attribute[];

@@ -9,8 +9,8 @@
  * the writer makes the file safe, not the validator that let the value in.
  */
 
-/** GraphQL fragments selecting what an export needs; `kind` is aliased per type because the enums differ. */
-export const EXPORT_FRAGMENTS = `
+/** The GraphQL fragment `ExportNode` (on Entity): what an export holds of an entity; `kind` is aliased per type because the enums differ. */
+export const EXPORT_NODE_FRAGMENT = `
   fragment ExportNode on Entity {
     __typename id name description confidence
     sources { id title url }
@@ -22,11 +22,18 @@ export const EXPORT_FRAGMENTS = `
     ... on Agreement { agreementKind: kind }
     ... on Event { eventKind: kind }
   }
+`;
+
+/** The GraphQL fragment `ExportEdge` (on Relationship): every property of a link and its sources. */
+export const EXPORT_EDGE_FRAGMENT = `
   fragment ExportEdge on Relationship {
     id type from to title role date validFrom validTo acting amount currency share topic ratified key note confidence
     sources { id title url }
   }
 `;
+
+/** Both fragments, for an operation that spreads ExportNode and ExportEdge. */
+export const EXPORT_FRAGMENTS = EXPORT_NODE_FRAGMENT + EXPORT_EDGE_FRAGMENT;
 
 /** The GraphML value types of the attributes that are not strings; the others are strings. */
 const ATTRIBUTE_TYPES = { acting: 'boolean', amount: 'double', share: 'double' };
