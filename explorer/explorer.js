@@ -104,8 +104,16 @@ function navigate(change, { replace = false } = {}) {
 
 addEventListener('popstate', () => act(() => apply(readState(location.search)))());
 
+/** The latest apply, for the tests (window.explorer.settled). */
+let pending = Promise.resolve();
+
 /** Shows a state: controls, tab, card, graph. */
-async function apply(next) {
+function apply(next) {
+  pending = applyNow(next);
+  return pending;
+}
+
+async function applyNow(next) {
   const previous = state;
   state = next;
   syncControls();
@@ -242,7 +250,12 @@ const cy = cytoscape({
 const view = { nodes: new Map(), edges: new Map(), paths: [], asOf: null };
 
 /** For the browser console and the end-to-end tests. */
-window.explorer = { cy, view, shown, get state() { return state; }, viewOperation };
+window.explorer = {
+  cy, view, shown, viewOperation,
+  get state() { return state; },
+  /** Resolves when the page has drawn its latest state (true) or failed to (false). */
+  settled: () => pending.then(() => true, () => false),
+};
 
 let renderCount = 0;
 /** What the graph last drew (operation and the state it was drawn for), so that a tab switch redraws nothing. */
@@ -322,9 +335,9 @@ function draw(drawing, data) {
 /** The fCoSE layout: spreads nodes apart with room for their labels; incremental when nodes were already drawn. */
 function layout(fresh) {
   cy.layout({
-    name: 'fcose', quality: 'default', randomize: fresh, animate: false, fit: true, padding: 30,
-    nodeDimensionsIncludeLabels: true, packComponents: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90,
-    edgeElasticity: () => 0.3, nodeSeparation: 90, numIter: 2500,
+    name: 'fcose', quality: 'proof', randomize: fresh, animate: false, fit: true, padding: 30,
+    nodeDimensionsIncludeLabels: true, packComponents: true, nodeRepulsion: () => 30000, idealEdgeLength: () => 110,
+    edgeElasticity: () => 0.25, nodeSeparation: 110, numIter: 5000, gravity: 0.2,
   }).run();
 }
 
@@ -758,7 +771,5 @@ function el(tag, properties = {}, ...children) {
   return element;
 }
 
-act(async () => {
-  await loadTypeFilter();
-  await apply(state);
-})();
+pending = loadTypeFilter().then(() => applyNow(state));
+pending.catch((error) => setStatus(error.message, true));
