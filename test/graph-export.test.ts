@@ -1,14 +1,23 @@
 /**
  * The export writers on hand-made documents: GraphML stays well-formed and round-trips every value,
  * however hostile the text (markup, quotes, line breaks, characters XML cannot carry); CSV quotes as
- * RFC 4180 says and parses back to the same cells.
+ * RFC 4180 says, parses back to the same cells, and never starts a cell with a formula.
  */
 import { parse } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, type ExportEdge, type ExportNode, type GraphDocument } from '../src/export/graph-document.ts';
-import { writeEdgesCsv, writeNodesCsv } from '../src/export/write-csv.ts';
-import { escapeXml, writeGraphml } from '../src/export/write-graphml.ts';
+import {
+  EDGE_ATTRIBUTES,
+  escapeXml,
+  NODE_ATTRIBUTES,
+  neutraliseFormula,
+  writeEdgesCsv,
+  writeGraphml,
+  writeNodesCsv,
+  type ExportEdge,
+  type ExportNode,
+  type GraphDocument,
+} from '../src/export/graph-formats.js';
 
 const HOSTILE = 'A & B <b>"quoted"</b> it\'s, line one\nline two\r\n\ttabbed \u0001bell\uFFFF end';
 const HOSTILE_IN_XML = 'A & B <b>"quoted"</b> it\'s, line one\nline two\r\n\ttabbed bell end';
@@ -115,5 +124,34 @@ describe('writeNodesCsv and writeEdgesCsv', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: edge.id, type: 'FUNDS', from: 'actor:a', to: 'project:"b"', acting: 'false', amount: '1500000000', note: HOSTILE, sources: 'source:a', share: '' });
     expect(Object.keys(rows[0]!)).toEqual(EDGE_ATTRIBUTES.map((attribute) => attribute.name));
+  });
+});
+
+describe('CSV formula neutralisation (OWASP "CSV Injection")', () => {
+  const FORMULAS = ['=cmd|\' /C calc\'!A0', '+SUM(A1:A9)', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1', '=HYPERLINK("https://evil.example","x")'];
+
+  it('prefixes a single quote to text starting with = + - @, a tab or a carriage return, and nothing else', () => {
+    for (const formula of FORMULAS) expect(neutraliseFormula(formula)).toBe(`'${formula}`);
+    for (const text of ['Plain', ' =not first', 'a=b', "'quoted", '2023-06', '', 'Šefčovič']) expect(neutraliseFormula(text)).toBe(text);
+  });
+
+  it('no cell of the nodes or edges CSV starts with a formula character, and each reads back as the text with the quote', () => {
+    const hostile: GraphDocument = {
+      ...document,
+      nodes: FORMULAS.map((formula, index) => node(`actor:f${index}`, { name: formula, description: formula, kind: formula })),
+      edges: FORMULAS.map((formula, index) => ({ ...edge, id: `e${index}`, note: formula, role: formula, title: formula })),
+    };
+    const nodes = parse(writeNodesCsv(hostile), { columns: true }) as Record<string, string>[];
+    const edges = parse(writeEdgesCsv(hostile), { columns: true }) as Record<string, string>[];
+    expect(nodes.map((row) => [row.name, row.description, row.kind])).toEqual(FORMULAS.map((formula) => [`'${formula}`, `'${formula}`, `'${formula}`]));
+    expect(edges.map((row) => [row.note, row.role, row.title])).toEqual(FORMULAS.map((formula) => [`'${formula}`, `'${formula}`, `'${formula}`]));
+    for (const row of [...nodes, ...edges]) {
+      for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+  });
+
+  it('leaves GraphML and JSON values as they are (no spreadsheet reads them as formulas)', () => {
+    const text = writeGraphml({ ...document, nodes: [node('actor:f', { name: '=1+1' })], edges: [] });
+    expect(text).toContain('<data key="n_name">=1+1</data>');
   });
 });

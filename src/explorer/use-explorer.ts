@@ -1,7 +1,7 @@
 /**
  * The graph explorer and the exports, as one Yoga plugin: GET /explore/ serves the page (the files of
- * explorer/ plus Cytoscape.js's ES module build, only the files listed here, so no path reaches anything
- * else), and GET /export/… answers the export endpoints of src/export/handle-export.ts by running their
+ * explorer/, the export formats of src/export/graph-formats.js, and Cytoscape.js with the fCoSE layout from
+ * node_modules; only the files listed here, so no path reaches anything else), and GET /export/… answers the export endpoints of src/export/handle-export.ts by running their
  * GraphQL operations through this same server.
  */
 import { readFile } from 'node:fs/promises';
@@ -14,9 +14,12 @@ import { EXPORT_PATH, handleExport, type GraphQLResult } from '../export/handle-
 
 /** Options of useExplorer. */
 export interface ExplorerOptions {
-  /** The folder holding index.html, explorer.js, graph-formats.js and explorer.css. @default the repository's explorer/ */
+  /** The folder holding index.html, explorer.js and explorer.css. @default the repository's explorer/ */
   assetsDir?: string;
 }
+
+/** The export formats, the same file the server's exports import (src/export/graph-formats.js). */
+const GRAPH_FORMATS = fileURLToPath(new URL('../export/graph-formats.js', import.meta.url));
 
 /** The page's own content security policy: everything from this origin; inline styles only because Cytoscape.js adds a style element. */
 const PAGE_POLICY =
@@ -88,12 +91,16 @@ interface ServedFile {
 function listFiles(assetsDir: string): Map<string, ServedFile> {
   const require = createRequire(import.meta.url);
   const cytoscapeDist = dirname(require.resolve('cytoscape'));
+  const script = (path: string): ServedFile => ({ path, contentType: 'text/javascript; charset=utf-8' });
   return new Map([
     ['/explore/', { path: join(assetsDir, 'index.html'), contentType: 'text/html; charset=utf-8' }],
     ['/explore/explorer.js', { path: join(assetsDir, 'explorer.js'), contentType: 'text/javascript; charset=utf-8' }],
-    ['/explore/graph-formats.js', { path: join(assetsDir, 'graph-formats.js'), contentType: 'text/javascript; charset=utf-8' }],
+    ['/explore/graph-formats.js', script(GRAPH_FORMATS)],
     ['/explore/explorer.css', { path: join(assetsDir, 'explorer.css'), contentType: 'text/css; charset=utf-8' }],
-    ['/explore/vendor/cytoscape.esm.min.mjs', { path: join(cytoscapeDist, 'cytoscape.esm.min.mjs'), contentType: 'text/javascript; charset=utf-8' }],
+    ['/explore/vendor/cytoscape.esm.min.mjs', script(join(cytoscapeDist, 'cytoscape.esm.min.mjs'))],
+    ['/explore/vendor/layout-base.js', script(require.resolve('layout-base'))],
+    ['/explore/vendor/cose-base.js', script(require.resolve('cose-base'))],
+    ['/explore/vendor/cytoscape-fcose.js', script(require.resolve('cytoscape-fcose'))],
   ]);
 }
 

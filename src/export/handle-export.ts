@@ -9,16 +9,16 @@ import { RELATIONSHIP_TYPE_NAMES } from '../model/vocabulary.ts';
 import { PATH_LIMITS } from '../resolvers/paths.ts';
 import {
   EXPORT_FRAGMENTS,
+  FORMATS,
   toExportEdge,
   toExportNode,
   type EntityData,
   type ExportEdge,
   type ExportNode,
+  type Format,
   type GraphDocument,
   type RelationshipData,
-} from './graph-document.ts';
-import { writeEdgesCsv, writeNodesCsv } from './write-csv.ts';
-import { writeGraphml } from './write-graphml.ts';
+} from './graph-formats.js';
 
 /** A GraphQL response body as JSON. */
 export interface GraphQLResult {
@@ -31,16 +31,6 @@ export type ExecuteGraphQL = (operation: { query: string; variables: Record<stri
 
 /** The export URLs: /export/<what>.<format>. */
 export const EXPORT_PATH = /^\/export\/(neighborhood|path)\.(graphml|json|nodes\.csv|edges\.csv)$/;
-
-/** The export formats and how each is written and served. */
-const FORMATS = {
-  graphml: { contentType: 'application/graphml+xml; charset=utf-8', write: writeGraphml },
-  json: { contentType: 'application/json; charset=utf-8', write: (document: GraphDocument) => `${JSON.stringify(document, null, 2)}\n` },
-  'nodes.csv': { contentType: 'text/csv; charset=utf-8; header=present', write: writeNodesCsv },
-  'edges.csv': { contentType: 'text/csv; charset=utf-8; header=present', write: writeEdgesCsv },
-} as const;
-
-type Format = keyof typeof FORMATS;
 
 /** A failed export: the HTTP status and the error body `{ error: { code, message, parameter? } }`. */
 class ExportError extends Error {
