@@ -1,11 +1,25 @@
 /**
  * The one home of the `asOf` rule: whether a link is known to hold on a day. Every statement that takes
- * `asOf` (relationship fields, filters, paths, neighbourhoods, the timeline, exports, the planner's
- * generated Cypher) splices these fragments, so the rule is written once.
+ * `asOf` (relationship fields, filters, paths, neighbourhoods, exports, the planner's generated Cypher)
+ * splices these fragments, so the rule is written once.
+ *
+ * The rule, for a link `r` and the day D (`$asOf`); dates compare as ISO text, so a partial bound counts
+ * from the start of its month or year (`2023-06` <= `2023-06-15`) and a partial end to its close (`+ '~'`):
+ * - start: `r.validFrom`, else `r.date`. Known NOT to hold (never returned): the start is after D, or
+ *   `r.validTo` is before D, or (HOLDS_OFFICE with a `post`, no validTo) a successor was appointed to the
+ *   same body and post on or before D. A successor is another HOLDS_OFFICE link into the same body with the
+ *   same `post` whose validFrom is after this link's start (or, without a start, after all its attestations).
+ * - STATED: a `timeless` type (src/model/vocabulary.ts), or the start is stated and the end is: a validTo, a
+ *   successor appointed after D, or the type is `since` (it holds from its start on).
+ * - ATTESTED: not STATED, but on or before D there is the start or an attestation (`r.attestedOn`), and on or
+ *   after D there is a stated end (as above) or an attestation.
+ * - UNCERTAIN: everything else. Kept only when `$includeUncertain` is true.
  *
  * The fragments are Cypher text built only from the identifiers the caller passes, which must be Cypher
- * variable or parameter names the caller owns (never request text); every value stays a parameter.
+ * variable or parameter names the caller owns (never request text); every value stays a parameter. The
+ * succession check expands only the HOLDS_OFFICE links of the office's body (anchored on endNode(r)).
  */
+import { RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, type RelationshipType, type Temporality } from './vocabulary.ts';
 
 /** How a link is known to hold on the day asked: its period is stated, shown by attestations, or unknown. */
 export type Validity = 'STATED' | 'ATTESTED' | 'UNCERTAIN';
@@ -20,20 +34,49 @@ export interface ValidityNames {
   includeUncertain: string;
 }
 
-/**
- * A Cypher predicate: true when `$asOf` is null, or the link is known to hold on `$asOf`, or its state is
- * unknown and `$includeUncertain` is true.
- */
-export function holdsOnCypher(names: ValidityNames): string {
-  const { rel, asOf } = checked(names);
-  // Today's rule (to be replaced by the attestation rule): a period from validFrom (or date) to validTo.
-  return `($${asOf} IS NULL OR (coalesce(${rel}.validFrom, ${rel}.date, '') <= $${asOf} AND (${rel}.validTo IS NULL OR ${rel}.validTo + '~' >= $${asOf})))`;
+/** The relationship types of one temporality, from the vocabulary. */
+export function typesOf(temporality: Temporality): RelationshipType[] {
+  return RELATIONSHIP_TYPE_NAMES.filter((type) => RELATIONSHIP_TYPES[type].temporality === temporality);
 }
 
-/** A Cypher expression giving the link's `Validity` on `$asOf` (null when `$asOf` is null). */
+/**
+ * A Cypher predicate: true when `$asOf` is null, or the link is known to hold on `$asOf`, or its state is
+ * unknown (not known to hold, not known not to) and `$includeUncertain` is true.
+ */
+export function holdsOnCypher(names: ValidityNames): string {
+  const { asOf, includeUncertain } = checked(names);
+  const parts = fragments(names);
+  return `($${asOf} IS NULL OR (NOT ${parts.excluded} AND (${parts.stated} OR ${parts.attested} OR coalesce($${includeUncertain}, false))))`;
+}
+
+/** A Cypher expression giving the link's `Validity` on `$asOf` (null when `$asOf` is null or the link is known not to hold). */
 export function validityCypher(names: ValidityNames): string {
-  const { rel, asOf } = checked(names);
-  return `CASE WHEN $${asOf} IS NULL THEN null WHEN ${rel}.validFrom IS NOT NULL THEN 'STATED' ELSE 'UNCERTAIN' END`;
+  const { asOf } = checked(names);
+  const parts = fragments(names);
+  return `CASE WHEN $${asOf} IS NULL OR ${parts.excluded} THEN null WHEN ${parts.stated} THEN 'STATED' WHEN ${parts.attested} THEN 'ATTESTED' ELSE 'UNCERTAIN' END`;
+}
+
+// Private: the parts of the rule as Cypher predicates over the link and `$asOf` (see the module header).
+function fragments(names: ValidityNames): { excluded: string; stated: string; attested: string } {
+  const { rel: r, asOf } = checked(names);
+  const day = `$${asOf}`;
+  const list = (types: RelationshipType[]) => `[${types.map((type) => `'${type}'`).join(', ')}]`;
+  const start = `coalesce(${r}.validFrom, ${r}.date)`;
+  const attestations = `coalesce(${r}.attestedOn, [])`;
+  // Fragment-local names start with `v` and a capital (vBody, vNext, vDay) so they never meet a caller's.
+  // A successor's validFrom `vNext.validFrom` compared with `cmp` against the day: `<=` ends the term by D.
+  const succeeded = (cmp: '<=' | '>') =>
+    `(type(${r}) = 'HOLDS_OFFICE' AND ${r}.post IS NOT NULL AND ${r}.validTo IS NULL AND ` +
+    `any(vBody IN [endNode(${r})] WHERE EXISTS { MATCH (vBody)<-[vNext:HOLDS_OFFICE]-() WHERE vNext <> ${r} AND vNext.post = ${r}.post AND vNext.validFrom IS NOT NULL ` +
+    `AND vNext.validFrom ${cmp} ${day} AND (${r}.validFrom IS NOT NULL AND vNext.validFrom > ${r}.validFrom ` +
+    `OR ${r}.validFrom IS NULL AND size(${attestations}) > 0 AND all(vDay IN ${attestations} WHERE vDay < vNext.validFrom)) }))`;
+  const excluded = `(coalesce(${start} > ${day}, false) OR coalesce(${r}.validTo + '~' < ${day}, false) OR ${succeeded('<=')})`;
+  const endStated = `(${r}.validTo IS NOT NULL OR type(${r}) IN ${list(typesOf('since'))} OR ${succeeded('>')})`;
+  const stated = `(type(${r}) IN ${list(typesOf('timeless'))} OR (${start} IS NOT NULL AND ${endStated}))`;
+  const attested =
+    `((${start} IS NOT NULL OR any(vDay IN ${attestations} WHERE vDay <= ${day})) AND ` +
+    `(${endStated} OR any(vDay IN ${attestations} WHERE vDay >= ${day})))`;
+  return { excluded, stated, attested };
 }
 
 // Private: the names must be plain identifiers, so a fragment can never carry request text.
