@@ -21,7 +21,7 @@ describe('prototype names', () => {
     const entity = JSON.parse(JSON.stringify(actor).replace(/}$/, `,${JSON.stringify(name)}:"x"}`));
     const relationship = JSON.parse(JSON.stringify(link).replace(/}$/, `,${JSON.stringify(name)}:"x"}`));
     expect(problems([source, entity])).toEqual([`in:2 (actor:a): Unknown property "${name}" on Actor; allowed: kind, side.`]);
-    expect(problems([source, actor], [relationship])).toEqual([`in:1 (actor:a -[MET]-> actor:a): Unknown property "${name}" on MET; allowed: confidence, note, date, topic.`]);
+    expect(problems([source, actor], [relationship])).toEqual([`in:1 (actor:a -[MET]-> actor:a): Unknown property "${name}" on MET; allowed: confidence, note, attestedOn, date, topic.`]);
   });
 
   it('a CSV column named __proto__ is a field the validator refuses, not the record\'s prototype', () => {
