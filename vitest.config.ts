@@ -13,6 +13,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.test.ts', 'seed/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
+    // Browser tests poll the page for what a request draws; on a loaded 2-core machine that can take seconds.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 240_000,
     pool: 'forks',
     maxWorkers: 2,

@@ -98,7 +98,7 @@ describe('a frozen Neo4j', () => {
       clearTimeout(thaw);
       process.kill(neo4j.pid, 'SIGCONT');
       thawed = true;
-      expect(down.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(down.errors?.[0]?.extensions?.code, JSON.stringify(down)).toBe('SERVICE_UNAVAILABLE');
       expect(answeredDuringFreeze).toBe(true);
       let after = await frozen.query('{ actors(first: 1) { totalCount } }');
       for (let attempt = 0; attempt < 20 && after.errors; attempt++) after = await frozen.query('{ actors(first: 1) { totalCount } }');

@@ -195,11 +195,17 @@ describe('statement text', () => {
     const document = parse(`query($first: Int!, $asOf: Date, $lang: Language) { node(id: "x") { ... on Actor { name(lang: $lang) offices(first: $first, asOf: $asOf) { totalCount edges { node { id } } } } } }`);
     const field = (document.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
     const plan = (variableValues: Record<string, unknown>) => planNodes(schema, { fieldNodes: [field], fragments: {}, variableValues })!;
-    const one = plan({ first: 2, asOf: null, lang: null });
+    const one = plan({ first: 2, asOf: '2022-01-01', lang: null });
     const other = plan({ first: 7, asOf: '2023-05-19', lang: 'DE' });
     expect(other.statement.text).toBe(one.statement.text);
     expect(other.params).not.toEqual(one.params);
     expect(Object.values(other.params)).toEqual(expect.arrayContaining([7, 8, '2023-05-19', 'de']));
+    // Whether asOf is given is part of the shape: without it the statement carries no date rule at all.
+    const undated = plan({ first: 2, asOf: null, lang: null });
+    expect(undated.statement.text).not.toBe(one.statement.text);
+    expect(undated.statement.text).not.toMatch(/attestedOn|validFrom/);
+    expect(one.statement.text).toMatch(/attestedOn/);
+    expect(plan({ first: 9, asOf: null, lang: 'RU' }).statement.text).toBe(undated.statement.text);
   });
 });
 

@@ -248,6 +248,9 @@ function compileConnection(c: Compiler, v: string, type: EntityType, field: Grap
   const a = connectionArgs(c, type, field, nodes[0]!);
   const [left, right] = ARROWS[a.direction];
   const relTypes = a.types.join('|');
+  // Whether asOf is set is part of the shape: without it no link is filtered, so the statement carries no
+  // date rule (a rule Neo4j would otherwise compile into every connection of every shape).
+  const dated = a.asOf !== null;
   const pAsOf = addParam(c, a.asOf);
   const pUncertain = addParam(c, a.includeUncertain);
   const pAfter = addParam(c, a.after);
@@ -274,7 +277,7 @@ function compileConnection(c: Compiler, v: string, type: EntityType, field: Grap
     const slot = `x${rowEntries.length}`;
     if (name === 'edges') {
       usesRows = true;
-      const edge = compileEdge(c, { v, r, m, k, asOf: pAsOf, includeUncertain: pUncertain }, edgeType, connectionNodes);
+      const edge = compileEdge(c, { v, r, m, k, asOf: dated ? pAsOf : null, includeUncertain: pUncertain }, edgeType, connectionNodes);
       rowSubqueries.push(...edge.subqueries);
       rowEntries.push(`${slot}: ${edge.expr}`);
       entries.push(`${quoteKey(key)}: [x IN ${page} | x.${slot}]`);
@@ -317,8 +320,9 @@ function compileConnection(c: Compiler, v: string, type: EntityType, field: Grap
     } else if (name === 'totalCount') {
       // Without asOf the total is the typed degree, read from the node record without expanding a link.
       const rc = fresh(c, 'rc');
-      const holds = holdsOnCypher({ rel: rc, asOf: pAsOf, includeUncertain: pUncertain });
-      const count = `CASE WHEN $${pAsOf} IS NULL THEN COUNT { (${v})${left}[:${relTypes}]${right}() } ELSE COUNT { (${v})${left}[${rc}:${relTypes}]${right}() WHERE ${holds} } END`;
+      const count = dated
+        ? `COUNT { (${v})${left}[${rc}:${relTypes}]${right}() WHERE ${holdsOnCypher({ rel: rc, asOf: pAsOf, includeUncertain: pUncertain })} }`
+        : `COUNT { (${v})${left}[:${relTypes}]${right}() }`;
       entries.push(`${quoteKey(key)}: ${guard ? `CASE WHEN ${guard} THEN ${count} ELSE 0 END` : count}`);
     } else {
       throw new NotPlannable(`RelationshipConnection.${name}`);
@@ -326,7 +330,7 @@ function compileConnection(c: Compiler, v: string, type: EntityType, field: Grap
   }
   const subqueries: string[] = [];
   if (usesRows) {
-    const holds = holdsOnCypher({ rel: r, asOf: pAsOf, includeUncertain: pUncertain });
+    const holds = dated ? holdsOnCypher({ rel: r, asOf: pAsOf, includeUncertain: pUncertain }) : 'true';
     subqueries.push(
       [
         `CALL (${v}) {`,
@@ -361,8 +365,8 @@ interface RowNames {
   r: string;
   m: string;
   k: string;
-  /** The parameters of the connection's asOf and includeUncertain. */
-  asOf: string;
+  /** The parameters of the connection's asOf (null: no asOf given) and includeUncertain. */
+  asOf: string | null;
   includeUncertain: string;
 }
 
@@ -388,7 +392,7 @@ function compileEdge(c: Compiler, { v, r, m, k, asOf, includeUncertain }: RowNam
     } else if (name === 'attestedOn') {
       expr = `coalesce(${r}.attestedOn, [])`;
     } else if (name === 'validity') {
-      expr = validityCypher({ rel: r, asOf, includeUncertain });
+      expr = asOf === null ? 'null' : validityCypher({ rel: r, asOf, includeUncertain });
     } else if (name === 'key') {
       expr = `CASE WHEN ${r}.key IS NULL OR ${r}.key = '' THEN null ELSE ${r}.key END`;
     } else if (name === 'confidence') {
