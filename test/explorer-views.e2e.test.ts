@@ -303,3 +303,55 @@ describe('readable at a large view', () => {
     await page.screenshot({ path: resolve(RESULTS, 'explorer-200.png') });
   });
 });
+
+describe('the date slider (asOf)', () => {
+  const focus = 'project:hyrasia-one';
+
+  /** Links of the focus's depth-2 neighbourhood that the API says hold (stated or attested) on this day. */
+  async function holding(asOf: string): Promise<string[]> {
+    const { neighborhood } = await server.data('query ($id: ID!, $asOf: Date) { neighborhood(id: $id, depth: 2, asOf: $asOf, includeUncertain: true) { relationships { id validity } } }', { id: focus, asOf });
+    return neighborhood.relationships.filter((relationship: any) => relationship.validity !== 'UNCERTAIN').map((relationship: any) => relationship.id).sort();
+  }
+
+  /** Drawn links carrying this class (stale: faded; hidden: hidden by the switch). */
+  function marked(className: string): Promise<string[]> {
+    return page.evaluate((name) => (globalThis as any).explorer.cy.edges(`.${name}`).map((edge: any) => edge.id()).sort(), className);
+  }
+
+  it('fades the links the API does not say hold on asOf, follows the slider, hides with the switch, and keeps asOf in the URL', async () => {
+    const asOf = '2019-01-01';
+    await page.goto(`${server.url}/explore/?focus=${focus}&depth=2&asOf=${asOf}`);
+    await settle();
+    const all = (await neighbourhoods([focus], { depth: 2 })).edges;
+    expect((await drawn()).edges).toEqual(all);
+    const hold = await holding(asOf);
+    expect(await marked('stale')).toEqual(all.filter((id) => !hold.includes(id)));
+    expect(await page.inputValue('#as-of-date')).toBe(asOf);
+
+    await page.evaluate(() => {
+      const range = document.querySelector('#as-of-range') as HTMLInputElement;
+      range.value = range.max;
+      range.dispatchEvent(new Event('change'));
+    });
+    await expect.poll(() => page.url()).not.toContain(`asOf=${asOf}`);
+    await settle();
+    const later = new URL(page.url()).searchParams.get('asOf')!;
+    expect(later).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const holdLater = await holding(later);
+    expect(await marked('stale')).toEqual(all.filter((id) => !holdLater.includes(id)));
+
+    await page.check('#as-of-hide');
+    await expect.poll(() => page.url()).toContain('hide=1');
+    await settle();
+    expect(await marked('hidden')).toEqual(all.filter((id) => !holdLater.includes(id)));
+
+    await page.reload();
+    await settle();
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe(later);
+    expect(await page.inputValue('#as-of-date')).toBe(later);
+    expect(await marked('hidden')).toEqual(all.filter((id) => !holdLater.includes(id)));
+    await page.uncheck('#as-of-hide');
+    await settle();
+    await page.screenshot({ path: resolve(RESULTS, 'explorer-as-of.png') });
+  });
+});
