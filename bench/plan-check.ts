@@ -50,7 +50,7 @@ function statementsOf(query: BenchQuery): [string, Params, CypherSlots | undefin
   const allTypes = RELATIONSHIP_TYPE_NAMES.join('|');
   const links = (keys: unknown[], type: string, arrow: 'OUT' | 'IN', limit: number): [string, Params, CypherSlots] => [
     'relationships-by-ids',
-    { keys, asOf: null, after: null, limit: limit + 1 },
+    { keys, asOf: null, includeUncertain: null, after: null, limit: limit + 1 },
     { type, arrow },
   ];
   switch (query.name) {
@@ -69,10 +69,10 @@ function statementsOf(query: BenchQuery): [string, Params, CypherSlots | undefin
     case 'path':
       return [
         ['nodes-by-ids', { keys: [p.from, p.to] }, undefined],
-        ['paths-between', { from: p.from, to: p.to, nodeTypes: null }, { type: allTypes, hops: 4, count: 1 }],
+        ['paths-between', { from: p.from, to: p.to, nodeTypes: null, asOf: null, includeUncertain: null }, { type: allTypes, hops: 4, count: 1 }],
       ];
     case 'neighborhood':
-      return [['neighborhood', { id: p.id, limit: 50 }, { type: allTypes, hops: 2 }]];
+      return [['neighborhood', { id: p.id, limit: 50, asOf: null, includeUncertain: null }, { type: allTypes, hops: 2 }]];
     case 'search': {
       const search = buildSearchQuery(String(p.text))!;
       return [['search-entities', { query: search.lucene, spellings: search.spellings, types: null, first: 10 }, undefined]];
