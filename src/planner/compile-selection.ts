@@ -21,6 +21,7 @@ import {
 import { decodeCursor, encodeCursor, readPageArgs } from '../resolvers/pagination.ts';
 import { RELATIONSHIP_FIELDS, type Direction } from '../model/relationship-fields.ts';
 import { holdsOnCypher, validityCypher } from '../model/validity.ts';
+import type { RelationshipQuery } from '../loaders/create-loaders.ts';
 import { ENTITY_TYPE_NAMES, RELATIONSHIP_TYPE_NAMES, isEntityType, isRelationshipType, type EntityType, type RelationshipType } from '../model/vocabulary.ts';
 import { collectFields, subSelections, type CollectScope } from './collect-fields.ts';
 
@@ -208,15 +209,8 @@ function compileSources(c: Compiler, owner: string, nodes: FieldNode[], guard: s
   return { subqueries: [subquery], expr: out, decode: decode ? (list: unknown[]) => list.map(decode) : undefined };
 }
 
-/** What a relationship field asks for, after its arguments are read and checked. */
-interface ConnectionArgs {
-  types: readonly RelationshipType[];
-  direction: Direction;
-  asOf: string | null;
-  includeUncertain: boolean;
-  first: number;
-  after: string | null;
-}
+/** What a relationship field asks for, after its arguments are read and checked: the loaders' query. */
+type ConnectionArgs = RelationshipQuery;
 
 // Private: reads a relationship field's arguments as the resolvers do; anything they would refuse is theirs to refuse.
 function connectionArgs(c: Compiler, type: EntityType, field: GraphQLField<unknown, unknown>, node: FieldNode): ConnectionArgs {
@@ -354,13 +348,7 @@ function compileConnection(c: Compiler, v: string, type: EntityType, field: Grap
       ].join('\n'),
     );
   }
-  const decode: Decoder | undefined = decoders.length
-    ? (value) => {
-        for (const [key, fieldDecode] of decoders) value[key] = fieldDecode(value[key]);
-        return value;
-      }
-    : undefined;
-  return { subqueries, expr: `{${entries.join(', ')}}`, decode };
+  return { subqueries, expr: `{${entries.join(', ')}}`, decode: mapDecoder(decoders) };
 }
 
 /** Variables of one row of a connection: the parent, the link, the other end and the edge key. */
@@ -416,13 +404,7 @@ function compileEdge(c: Compiler, { v, r, m, k, asOf, includeUncertain }: RowNam
     }
     entries.push(`${quoteKey(key)}: ${expr}`);
   }
-  const decode: Decoder | undefined = decoders.length
-    ? (value) => {
-        for (const [key, fieldDecode] of decoders) value[key] = fieldDecode(value[key]);
-        return value;
-      }
-    : undefined;
-  return { subqueries, expr: `{${entries.join(', ')}}`, decode };
+  return { subqueries, expr: `{${entries.join(', ')}}`, decode: mapDecoder(decoders) };
 }
 
 /** The keyset cursor of an edge key, as the resolvers encode it (so pages are interchangeable). */
@@ -478,4 +460,13 @@ export function plainFieldsOf(schema: GraphQLSchema): Map<string, Set<string>> {
     result.set(type, plain);
   }
   return result;
+}
+
+// Private: one decoder applying each key's decoder to a projected map, or none when no key needs one.
+function mapDecoder(decoders: readonly [string, Decoder][]): Decoder | undefined {
+  if (decoders.length === 0) return undefined;
+  return (value) => {
+    for (const [key, fieldDecode] of decoders) value[key] = fieldDecode(value[key]);
+    return value;
+  };
 }
