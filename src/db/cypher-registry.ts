@@ -17,15 +17,19 @@ let statements: ReadonlyMap<string, string> | undefined;
  * Slots of a template statement, each filled only from a closed set, never from request text:
  * `__LABEL__` an entity type label; `__TYPE__` one or more relationship types joined by `|`;
  * `__WHERE__` a predicate compiled by src/filters (constant fragments, values as parameters);
+ * `__ANCHOR__` a MATCH clause compiled by src/filters that binds `n` from a related entity's id;
  * `__SORT__` a sort expression from SORT_EXPRESSIONS; `__DIR__` ASC or DESC (and `__CMP__` follows it);
  * `__LEFT__` / `__RIGHT__` the arrows of OUT, IN or BOTH.
- * Always filled, with no slot to pass: `__HOLDS_ON(r)__` and `__VALIDITY(r)__`, the asOf rule of
- * src/model/validity.ts over the relationship variable `r` and the parameters `$asOf` and `$includeUncertain`.
+ * Always filled: `__HOLDS_ON(r)__` and `__VALIDITY(r)__`, the asOf rule of src/model/validity.ts over the
+ * relationship variable `r` and the parameters `$asOf` and `$includeUncertain`; with `dated: false` (the
+ * request gives no asOf) they become `true` and `null`, so an undated statement carries no date rule.
  */
 export interface CypherSlots {
   label?: string;
   type?: string;
   where?: CypherPredicate;
+  /** Fills `__ANCHOR__`: a MATCH clause from src/filters (compileAnchoredFilter). */
+  anchor?: CypherPredicate;
   sort?: SortKey;
   dir?: 'ASC' | 'DESC';
   /** Fills `__LEFT__` / `__RIGHT__` with the arrows of a pattern seen from `n`. */
@@ -34,6 +38,11 @@ export interface CypherSlots {
   hops?: number;
   /** Fills `__COUNT__`: k of `SHORTEST k`, an integer from 1 to MAX_PATH_COUNT. */
   count?: number;
+  /**
+   * Whether the request gives an asOf day: part of the statement's shape, like the planner's. Left out, the
+   * full rule is spliced (it is guarded by `$asOf IS NULL`, so the answer is the same, only slower).
+   */
+  dated?: boolean;
 }
 
 /** Largest `__HOPS__` any statement may be given. */
@@ -43,7 +52,10 @@ export const MAX_PATH_COUNT = 10;
 
 const ARROWS = { OUT: ['-', '->'], IN: ['<-', '-'], BOTH: ['-', '-'] } as const;
 
-/** A predicate over `n` built by the filter compiler; its text holds only constant fragments and `$parameters`. */
+/**
+ * A predicate over `n` (or, as an anchor, a MATCH clause binding `n`) built by the filter compiler; its text
+ * holds only constant fragments, whitelisted labels and types, and `$parameters`.
+ */
 export class CypherPredicate {
   private constructor(readonly text: string) {}
   /** Only src/filters calls this, with text assembled from its own constant fragments. */
@@ -100,6 +112,10 @@ export function cypher(name: string, slots: CypherSlots = {}): string {
     if (!(slots.where instanceof CypherPredicate)) throw new Error('A __WHERE__ slot takes only a compiled CypherPredicate.');
     filled = filled.replaceAll('__WHERE__', slots.where.text);
   }
+  if (slots.anchor !== undefined) {
+    if (!(slots.anchor instanceof CypherPredicate)) throw new Error('An __ANCHOR__ slot takes only a compiled CypherPredicate.');
+    filled = filled.replaceAll('__ANCHOR__', slots.anchor.text);
+  }
   if (slots.sort !== undefined) {
     if (!Object.hasOwn(SORT_EXPRESSIONS, slots.sort)) throw new Error(`"${slots.sort}" is not a sort field.`);
     filled = filled.replaceAll('__SORT__', SORT_EXPRESSIONS[slots.sort]);
@@ -119,10 +135,11 @@ export function cypher(name: string, slots: CypherSlots = {}): string {
     filled = filled.replaceAll(slot, String(value));
   }
   filled = filled.replace(/__(HOLDS_ON|VALIDITY)\(([A-Za-z_][A-Za-z0-9_]*)\)__/g, (_match, slot: string, rel: string) => {
+    if (slots.dated === false) return slot === 'HOLDS_ON' ? 'true' : 'null';
     const names = { rel, asOf: 'asOf', includeUncertain: 'includeUncertain' };
     return slot === 'HOLDS_ON' ? holdsOnCypher(names) : validityCypher(names);
   });
-  if (/__(HOLDS_ON|VALIDITY)\(|__(LABEL|TYPE|WHERE|SORT|DIR|CMP|LEFT|RIGHT|HOPS|COUNT)__/.test(filled)) throw new Error(`Cypher statement "${name}" has an unfilled slot.`);
+  if (/__(HOLDS_ON|VALIDITY)\(|__(LABEL|TYPE|WHERE|ANCHOR|SORT|DIR|CMP|LEFT|RIGHT|HOPS|COUNT)__/.test(filled)) throw new Error(`Cypher statement "${name}" has an unfilled slot.`);
   return filled;
 }
 

@@ -80,7 +80,7 @@ async function loadRelationships(db: Database, query: RelationshipQuery, keys: r
   const rows = await db.read(
     'relationships-by-ids',
     { keys, asOf: query.asOf, includeUncertain: query.includeUncertain, after: query.after, limit: query.first + 1 },
-    { type: query.types.join('|'), arrow: query.direction },
+    { type: query.types.join('|'), arrow: query.direction, dated: query.asOf !== null },
   );
   return orderByKeys(keys, rows).map((row) => {
     const edges = ((row?.edges as EdgeRow[] | undefined) ?? []).slice();

@@ -70,7 +70,7 @@ async function findPaths(args: PathArgs, count: number, context: Context): Promi
   const rows = await context.db.read(
     'paths-between',
     { from: args.from, to: args.to, nodeTypes: args.nodeTypes ?? null, ...asOfParams(args) },
-    { type, hops: maxHops, count },
+    { type, hops: maxHops, count, dated: args.asOf != null },
   );
   // No path may mean an unknown id: only then is it worth a second statement to tell which.
   if (rows.length === 0) await assertEntitiesExist(context, { from: args.from, to: args.to });
@@ -107,7 +107,7 @@ export const pathResolvers = {
       const depth = checkRange('depth', args.depth ?? 1, 1, PATH_LIMITS.neighborhoodDepth);
       const first = checkRange('first', args.first ?? 50, 1, PATH_LIMITS.neighborhoodNodes);
       const type = typesArgument('types', args.types);
-      const [row] = await context.db.read('neighborhood', { id: args.id, limit: first, ...asOfParams(args) }, { type, hops: depth });
+      const [row] = await context.db.read('neighborhood', { id: args.id, limit: first, ...asOfParams(args) }, { type, hops: depth, dated: args.asOf != null });
       if (!row) await assertEntitiesExist(context, { id: args.id });
       return row as unknown as SubgraphValue;
     },
