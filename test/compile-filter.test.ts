@@ -13,6 +13,15 @@ describe('compileFilter', () => {
     expect(params).toEqual({ f0: hostile.toLowerCase(), f1: hostile, f2: ['EU'], f3: ['person'] });
   });
 
+  it('compiles a relation on the other end\'s own filter into a nested EXISTS over its own variable', () => {
+    const params: Record<string, unknown> = {};
+    const predicate = compileFilter('Project', { participantMatching: { side: ['EU'], holdsOfficeInMatching: { nameContains: 'Ministry' } } }, params);
+    expect(predicate.text).toBe(
+      'EXISTS { MATCH (m1:Actor)-[:PARTICIPATES_IN]->(n) WHERE m1.side IN $f0 AND EXISTS { MATCH (m1)-[:HOLDS_OFFICE]->(m2:Actor) WHERE any(name IN m2.foldedNames WHERE name CONTAINS $f1) } }',
+    );
+    expect(params).toEqual({ f0: ['EU'], f1: 'ministry' });
+  });
+
   it('folds nameContains like the stored names', () => {
     const params: Record<string, unknown> = {};
     compileFilter('Actor', { nameContains: '  ŠEFČOVIČ ' }, params);
@@ -29,7 +38,7 @@ describe('compileFilter', () => {
     [{ ids: [] }, '"filter.ids" needs at least one value.'],
     [{ date: {} }, '"filter.date" needs "from", "to" or both.'],
     [{ AND: [] }, '"filter.AND" needs at least one filter.'],
-    [{ NOT: { NOT: { NOT: { NOT: { NOT: { kind: ['MOU'] } } } } } }, 'Argument "filter.NOT.NOT.NOT.NOT.NOT" nests AND/OR/NOT deeper than 5 levels.'],
+    [{ NOT: { NOT: { NOT: { NOT: { NOT: { kind: ['MOU'] } } } } } }, 'Argument "filter.NOT.NOT.NOT.NOT.NOT" nests AND/OR/NOT and …Matching filters deeper than 5 levels.'],
     [{ OR: Array.from({ length: 60 }, () => ({ kind: ['MOU'] })) }, 'Argument "filter" holds more than 50 conditions (the limit is reached at "filter.OR[49].kind"); split the query.'],
   ])('rejects %o', (filter, message) => {
     expect(() => compileFilter('Agreement', filter, {})).toThrow(message);

@@ -4,6 +4,7 @@
  * schema.graphql declares the same fields on the `<Type>Filter` inputs.
  */
 import type * as Api from '../generated/graphql.ts';
+import type { EntityType } from '../model/vocabulary.ts';
 
 /** How one filter field turns into a predicate over `n`. */
 export type FilterFieldSpec =
@@ -17,10 +18,36 @@ export type FilterFieldSpec =
   | { op: 'flag'; property: string }
   /** The period [n.<start>, n.<end> or n.<start>] overlaps the given range. */
   | { op: 'dateRange'; start: string; end?: string }
-  /** A pattern from `n` to the entity whose id is given (`$ref`) exists (over links known to hold on the level's `asOf`). */
-  | { op: 'related'; pattern: string }
+  /** A link (or a chain of links) from `n` to the entity whose id is given exists (over links known to hold on the level's `asOf`). */
+  | { op: 'related'; relation: Relation }
+  /** A link from `n` to at least one entity that matches the target type's own filter exists (the same rule). */
+  | { op: 'relatedMatching'; relation: Relation & { target: FilterableType } }
   /** `asOf` / `includeUncertain`: not a condition but the day the level's `related` conditions hold on. */
   | { op: 'asOf' };
+
+/**
+ * A relation a filter field follows from `n`: relationship types (joined by `|`), direction seen from `n`,
+ * an optional length range, and the label of the entity at the other end (`Entity` for any type).
+ */
+export interface Relation {
+  types: string;
+  direction: 'OUT' | 'IN';
+  /** A variable length such as `*1..3`; absent for one link. */
+  hops?: '*1..2' | '*1..3';
+  target: EntityType | 'Entity';
+}
+
+/** The entity types a filter input exists for, so a relation can take the other end's own filter. */
+export type FilterableType = keyof FilterSpecTable;
+
+const relation = <Target extends EntityType | 'Entity'>(types: string, direction: 'OUT' | 'IN', target: Target, hops?: Relation['hops']): Relation & { target: Target } => ({
+  types,
+  direction,
+  target,
+  ...(hops ? { hops } : {}),
+});
+const related = (r: Relation) => ({ op: 'related', relation: r }) as const;
+const matching = (r: Relation & { target: FilterableType }) => ({ op: 'relatedMatching', relation: r }) as const;
 
 const common = {
   ids: { op: 'ids' },
@@ -31,7 +58,7 @@ const common = {
 /** The settings of a filter level whose relationship conditions can be asked for one day. */
 const asOf = { asOf: { op: 'asOf' }, includeUncertain: { op: 'asOf' } } as const satisfies Record<string, FilterFieldSpec>;
 
-const withinPlace = { op: 'related', pattern: '(n)-[:LOCATED_IN*1..3]->(:Place {id: $ref})' } as const;
+const inPlace = relation('LOCATED_IN', 'OUT', 'Place', '*1..3');
 
 /** The fields of a `<Type>Filter` input in schema.graphql, except the combinators. */
 type SpecsOf<Filter> = Record<Exclude<keyof Filter, 'AND' | 'OR' | 'NOT'>, FilterFieldSpec>;
@@ -56,22 +83,31 @@ export const FILTER_SPECS: FilterSpecTable = {
     ...asOf,
     kind: { op: 'in', property: 'kind', stored: 'enum' },
     side: { op: 'in', property: 'side', stored: 'verbatim' },
-    place: withinPlace,
-    participatesIn: { op: 'related', pattern: '(n)-[:PARTICIPATES_IN]->(:Project {id: $ref})' },
-    signed: { op: 'related', pattern: '(n)-[:SIGNED]->(:Agreement {id: $ref})' },
-    holdsOfficeIn: { op: 'related', pattern: '(n)-[:HOLDS_OFFICE]->(:Actor {id: $ref})' },
-    partOf: { op: 'related', pattern: '(n)-[:PART_OF*1..3]->(:Actor {id: $ref})' },
-    attended: { op: 'related', pattern: '(n)-[:ATTENDED]->(:Event {id: $ref})' },
+    place: related(inPlace),
+    placeMatching: matching(inPlace),
+    participatesIn: related(relation('PARTICIPATES_IN', 'OUT', 'Project')),
+    participatesInMatching: matching(relation('PARTICIPATES_IN', 'OUT', 'Project')),
+    signed: related(relation('SIGNED', 'OUT', 'Agreement')),
+    signedMatching: matching(relation('SIGNED', 'OUT', 'Agreement')),
+    holdsOfficeIn: related(relation('HOLDS_OFFICE', 'OUT', 'Actor')),
+    holdsOfficeInMatching: matching(relation('HOLDS_OFFICE', 'OUT', 'Actor')),
+    partOf: related(relation('PART_OF', 'OUT', 'Actor', '*1..3')),
+    partOfMatching: matching(relation('PART_OF', 'OUT', 'Actor', '*1..3')),
+    attended: related(relation('ATTENDED', 'OUT', 'Event')),
+    attendedMatching: matching(relation('ATTENDED', 'OUT', 'Event')),
   },
   Project: {
     ...common,
     ...asOf,
     side: { op: 'in', property: 'side', stored: 'verbatim' },
-    place: withinPlace,
-    participant: { op: 'related', pattern: '(:Actor {id: $ref})-[:PARTICIPATES_IN]->(n)' },
-    involvesMaterial: { op: 'related', pattern: '(n)-[:INVOLVES]->(:Material {id: $ref})' },
-    fundedBy: { op: 'related', pattern: '(:Entity {id: $ref})-[:FUNDS]->(n)' },
-    stage: { op: 'related', pattern: '(n)-[:AT_STAGE]->(:Stage {id: $ref})' },
+    place: related(inPlace),
+    placeMatching: matching(inPlace),
+    participant: related(relation('PARTICIPATES_IN', 'IN', 'Actor')),
+    participantMatching: matching(relation('PARTICIPATES_IN', 'IN', 'Actor')),
+    involvesMaterial: related(relation('INVOLVES', 'OUT', 'Material')),
+    involvesMaterialMatching: matching(relation('INVOLVES', 'OUT', 'Material')),
+    fundedBy: related(relation('FUNDS', 'IN', 'Entity')),
+    stage: related(relation('AT_STAGE', 'OUT', 'Stage')),
     startDate: { op: 'dateRange', start: 'startDate', end: 'endDate' },
   },
   Material: {
@@ -80,41 +116,49 @@ export const FILTER_SPECS: FilterSpecTable = {
     kind: { op: 'in', property: 'kind', stored: 'enum' },
     crmaCritical: { op: 'flag', property: 'crmaCritical' },
     crmaStrategic: { op: 'flag', property: 'crmaStrategic' },
-    chain: { op: 'related', pattern: '(n)-[:AT_STAGE|PART_OF_CHAIN*1..2]->(:ValueChain {id: $ref})' },
-    involvedIn: { op: 'related', pattern: '(:Project {id: $ref})-[:INVOLVES]->(n)' },
-    suppliedBy: { op: 'related', pattern: '(:Entity {id: $ref})-[:SUPPLIES|PRODUCES|PROCESSES|HOLDS_DEPOSIT]->(n)' },
+    chain: related(relation('AT_STAGE|PART_OF_CHAIN', 'OUT', 'ValueChain', '*1..2')),
+    chainMatching: matching(relation('AT_STAGE|PART_OF_CHAIN', 'OUT', 'ValueChain', '*1..2')),
+    involvedIn: related(relation('INVOLVES', 'IN', 'Project')),
+    involvedInMatching: matching(relation('INVOLVES', 'IN', 'Project')),
+    suppliedBy: related(relation('SUPPLIES|PRODUCES|PROCESSES|HOLDS_DEPOSIT', 'IN', 'Entity')),
   },
   FundingInstrument: {
     ...common,
     ...asOf,
     kind: { op: 'in', property: 'kind', stored: 'enum' },
     startDate: { op: 'dateRange', start: 'startDate' },
-    funds: { op: 'related', pattern: '(n)-[:FUNDS]->(:Entity {id: $ref})' },
-    managedBy: { op: 'related', pattern: '(:Actor {id: $ref})-[:MANAGES]->(n)' },
+    funds: related(relation('FUNDS', 'OUT', 'Entity')),
+    managedBy: related(relation('MANAGES', 'IN', 'Actor')),
+    managedByMatching: matching(relation('MANAGES', 'IN', 'Actor')),
   },
   Agreement: {
     ...common,
     ...asOf,
     kind: { op: 'in', property: 'kind', stored: 'enum' },
     date: { op: 'dateRange', start: 'date' },
-    signedBy: { op: 'related', pattern: '(:Actor {id: $ref})-[:SIGNED]->(n)' },
-    party: { op: 'related', pattern: '(:Entity {id: $ref})-[:PARTY_TO]->(n)' },
-    covers: { op: 'related', pattern: '(n)-[:COVERS]->(:Entity {id: $ref})' },
-    place: withinPlace,
+    signedBy: related(relation('SIGNED', 'IN', 'Actor')),
+    signedByMatching: matching(relation('SIGNED', 'IN', 'Actor')),
+    party: related(relation('PARTY_TO', 'IN', 'Entity')),
+    covers: related(relation('COVERS', 'OUT', 'Entity')),
+    place: related(inPlace),
+    placeMatching: matching(inPlace),
   },
   Event: {
     ...common,
     ...asOf,
     kind: { op: 'in', property: 'kind', stored: 'enum' },
     date: { op: 'dateRange', start: 'startDate', end: 'endDate' },
-    place: withinPlace,
-    attendedBy: { op: 'related', pattern: '(:Actor {id: $ref})-[:ATTENDED]->(n)' },
+    place: related(inPlace),
+    placeMatching: matching(inPlace),
+    attendedBy: related(relation('ATTENDED', 'IN', 'Actor')),
+    attendedByMatching: matching(relation('ATTENDED', 'IN', 'Actor')),
   },
   Place: {
     ...common,
     kind: { op: 'in', property: 'kind', stored: 'enum' },
     side: { op: 'in', property: 'side', stored: 'verbatim' },
-    within: withinPlace,
+    within: related(inPlace),
+    withinMatching: matching(inPlace),
   },
   ValueChain: { ...common },
   Source: {

@@ -269,10 +269,14 @@ export type ActorFilter = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Attended this event (ATTENDED), e.g. `event:amm-2023`. */
   attended?: InputMaybe<Scalars['ID']['input']>;
+  /** Attended at least one event that matches this filter (ATTENDED), e.g. `{date: {from: "2023-01-01"}}`. The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  attendedMatching?: InputMaybe<EventFilter>;
   /** Only these confidence levels. */
   confidence?: InputMaybe<Array<Confidence>>;
   /** Holds or held an office in this body (HOLDS_OFFICE), e.g. `actor:european-commission`. */
   holdsOfficeIn?: InputMaybe<Scalars['ID']['input']>;
+  /** Holds or held an office in at least one body that matches this filter (HOLDS_OFFICE), e.g. `{side: [EU]}`. The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  holdsOfficeInMatching?: InputMaybe<ActorFilter>;
   /** Only these ids (at most 100). */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** With `asOf`: relationship conditions also match over links whose state on that day is unknown. */
@@ -283,14 +287,22 @@ export type ActorFilter = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Belongs to this body, directly or up to three levels up (PART_OF). */
   partOf?: InputMaybe<Scalars['ID']['input']>;
+  /** Belongs, directly or up to three levels up (PART_OF), to at least one body that matches this filter. The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  partOfMatching?: InputMaybe<ActorFilter>;
   /** Takes part in this project (PARTICIPATES_IN), e.g. `project:hyrasia-one`. */
   participatesIn?: InputMaybe<Scalars['ID']['input']>;
+  /** Takes part in at least one project that matches this filter (PARTICIPATES_IN), e.g. `{nameContains: "hydrogen"}`. The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  participatesInMatching?: InputMaybe<ProjectFilter>;
   /** Located in this place or in a place within it (up to three levels), e.g. `place:kazakhstan`. */
   place?: InputMaybe<Scalars['ID']['input']>;
+  /** Located in a place that matches this filter, or in a place within one (up to three levels), e.g. `{kind: [REGION]}`. The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  placeMatching?: InputMaybe<PlaceFilter>;
   /** Only these sides. */
   side?: InputMaybe<Array<Side>>;
   /** Signed this agreement (SIGNED), e.g. `agreement:eu-kz-mou-2022`. */
   signed?: InputMaybe<Scalars['ID']['input']>;
+  /** Signed at least one agreement that matches this filter (SIGNED), e.g. `{kind: [MOU]}`. The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  signedMatching?: InputMaybe<AgreementFilter>;
 };
 
 /** What sort of actor. */
@@ -544,8 +556,12 @@ export type AgreementFilter = {
   party?: InputMaybe<Scalars['ID']['input']>;
   /** Signed in this place or a place within it. */
   place?: InputMaybe<Scalars['ID']['input']>;
+  /** Concluded in a place that matches this filter, or in a place within one (up to three levels). The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  placeMatching?: InputMaybe<PlaceFilter>;
   /** Signed by this actor (SIGNED), e.g. `actor:alikhan-smailov`. */
   signedBy?: InputMaybe<Scalars['ID']['input']>;
+  /** Signed by at least one actor that matches this filter (SIGNED), e.g. `{side: [KZ], kind: [PERSON]}`. The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  signedByMatching?: InputMaybe<ActorFilter>;
 };
 
 /** What sort of agreement. */
@@ -1060,6 +1076,8 @@ export type EventFilter = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Attended by this actor (ATTENDED). */
   attendedBy?: InputMaybe<Scalars['ID']['input']>;
+  /** Attended by at least one actor that matches this filter (ATTENDED). The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  attendedByMatching?: InputMaybe<ActorFilter>;
   /** Only these confidence levels. */
   confidence?: InputMaybe<Array<Confidence>>;
   /** Took place (startDate to endDate) at some time within this range. */
@@ -1074,6 +1092,8 @@ export type EventFilter = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Took place in this place or a place within it, e.g. `place:kazakhstan`. */
   place?: InputMaybe<Scalars['ID']['input']>;
+  /** Held in a place that matches this filter, or in a place within one (up to three levels). The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  placeMatching?: InputMaybe<PlaceFilter>;
 };
 
 /** What sort of event. */
@@ -1273,6 +1293,8 @@ export type FundingInstrumentFilter = {
   kind?: InputMaybe<Array<FundingInstrumentKind>>;
   /** Managed by this body (MANAGES). */
   managedBy?: InputMaybe<Scalars['ID']['input']>;
+  /** Managed by at least one actor that matches this filter (MANAGES). The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  managedByMatching?: InputMaybe<ActorFilter>;
   /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Started or announced within this range. */
@@ -1557,6 +1579,8 @@ export type MaterialFilter = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Belongs to this value chain, directly or through a stage, e.g. `chain:batteries`. */
   chain?: InputMaybe<Scalars['ID']['input']>;
+  /** At a stage of, or part of, at least one value chain that matches this filter (AT_STAGE, PART_OF_CHAIN). The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  chainMatching?: InputMaybe<ValueChainFilter>;
   /** Only these confidence levels. */
   confidence?: InputMaybe<Array<Confidence>>;
   /** true: only CRMA critical raw materials (Annex II); false: only the others. */
@@ -1569,6 +1593,8 @@ export type MaterialFilter = {
   includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   /** Involved in this project (INVOLVES). */
   involvedIn?: InputMaybe<Scalars['ID']['input']>;
+  /** Involved in at least one project that matches this filter (INVOLVES). The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  involvedInMatching?: InputMaybe<ProjectFilter>;
   /** Only these kinds. */
   kind?: InputMaybe<Array<MaterialKind>>;
   /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
@@ -1929,6 +1955,8 @@ export type PlaceFilter = {
   side?: InputMaybe<Array<Side>>;
   /** Lies within this place (LOCATED_IN, up to three levels). */
   within?: InputMaybe<Scalars['ID']['input']>;
+  /** Within a place that matches this filter (up to three levels). The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  withinMatching?: InputMaybe<PlaceFilter>;
 };
 
 /** What sort of place. */
@@ -2116,12 +2144,18 @@ export type ProjectFilter = {
   includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   /** Involves this material (INVOLVES), e.g. `material:lithium`. */
   involvesMaterial?: InputMaybe<Scalars['ID']['input']>;
+  /** Involves at least one material that matches this filter (INVOLVES), e.g. `{crmaStrategic: true}`. The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  involvesMaterialMatching?: InputMaybe<MaterialFilter>;
   /** A name or any localised spelling contains this text, ignoring case and diacritics ("sefcovic" finds Šefčovič). */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** This actor takes part (PARTICIPATES_IN). */
   participant?: InputMaybe<Scalars['ID']['input']>;
+  /** At least one participant (PARTICIPATES_IN) matches this filter, e.g. `{side: [EU], kind: [COMPANY]}`. The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  participantMatching?: InputMaybe<ActorFilter>;
   /** Located in this place or a place within it. */
   place?: InputMaybe<Scalars['ID']['input']>;
+  /** Located in a place that matches this filter, or in a place within one (up to three levels). The nested filter is the other type's own (its AND, OR, NOT and relation conditions included, within this filter's limits); with `asOf`, the links followed must hold on that day, as for the id form. */
+  placeMatching?: InputMaybe<PlaceFilter>;
   /** Only these sides. */
   side?: InputMaybe<Array<Side>>;
   /** Sits at this value-chain stage (AT_STAGE). */

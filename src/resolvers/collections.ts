@@ -6,7 +6,7 @@ import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import type { SortKey } from '../db/cypher-registry.ts';
 import type { Context } from '../context.ts';
 import type * as Api from '../generated/graphql.ts';
-import { compileFilter, type FilterInput } from '../filters/compile-filter.ts';
+import { compileAnchoredFilter, type FilterInput } from '../filters/compile-filter.ts';
 import type { EntityRow } from '../model/entity-row.ts';
 import type { EntityType } from '../model/vocabulary.ts';
 import { decodeCursor, encodeCursor, readPageArgs } from './pagination.ts';
@@ -66,7 +66,7 @@ export async function loadCollection(type: EntityType, args: CollectionArgs, { d
   const order = { field: args.orderBy?.field ?? 'NAME', direction: args.orderBy?.direction ?? 'ASC' } as const;
   const orderName = `${order.field} ${order.direction}`;
   const filterParams: Record<string, unknown> = {};
-  const where = compileFilter(type, args.filter, filterParams);
+  const { anchor, where } = compileAnchoredFilter(type, args.filter, filterParams);
   const cursor = page.cursor
     ? decodeCursor(
         page.cursor,
@@ -79,29 +79,35 @@ export async function loadCollection(type: EntityType, args: CollectionArgs, { d
   // Undated entities sort last in both directions: '~' sorts after every ISO date, '' before.
   const missingDate = order.direction === 'ASC' ? '~' : '';
 
-  const countTotal = async () => {
-    const [row] = await db.read('entities-count', filterParams, { label: type, where });
-    return Number(row?.total ?? 0);
+  const pageParams = {
+    ...filterParams,
+    label: type,
+    missingDate,
+    // The lowest (ASC) or highest (DESC) key to read from: the cursor's, or the whole range.
+    fromKey: cursor ? cursor.k : queryDirection === 'ASC' ? '' : '\u{10FFFF}',
+    cursor: cursor ? { key: cursor.k, id: cursor.i } : null,
+    limit: page.size + 1,
   };
-  // Started before the page when selected, so the two statements run side by side.
-  let total = selects(info, 'totalCount') ? countTotal() : undefined;
-  total?.catch(() => undefined);
-  const rows =
-    page.size === 0
-      ? []
-      : await db.read(
-          'entities-page',
-          {
-            ...filterParams,
-            label: type,
-            missingDate,
-            // The lowest (ASC) or highest (DESC) key to read from: the cursor's, or the whole range.
-            fromKey: cursor ? cursor.k : queryDirection === 'ASC' ? '' : '\u{10FFFF}',
-            cursor: cursor ? { key: cursor.k, id: cursor.i } : null,
-            limit: page.size + 1,
-          },
-          { label: type, where, sort: order.field, dir: queryDirection },
-        );
+  const slots = { label: type, where, sort: order.field, dir: queryDirection } as const;
+  let rows: Record<string, unknown>[];
+  let totalCount: () => Promise<number>;
+  if (anchor) {
+    // Anchored on a related entity: the page and its total come from one pass over the anchor's neighbours.
+    const [row] = await db.read('entities-page-anchored', pageParams, { ...slots, anchor });
+    rows = page.size === 0 ? [] : ((row?.page as Record<string, unknown>[] | undefined) ?? []);
+    const total = Number(row?.total ?? 0);
+    totalCount = async () => total;
+  } else {
+    const countTotal = async () => {
+      const [row] = await db.read('entities-count', filterParams, { label: type, where });
+      return Number(row?.total ?? 0);
+    };
+    // Started before the page when selected, so the two statements run side by side.
+    let total = selects(info, 'totalCount') ? countTotal() : undefined;
+    total?.catch(() => undefined);
+    rows = page.size === 0 ? [] : await db.read('entities-page', pageParams, slots);
+    totalCount = () => (total ??= countTotal());
+  }
   const more = rows.length > page.size;
   const pageRows = rows.slice(0, page.size);
   if (page.backward) pageRows.reverse();
@@ -118,7 +124,7 @@ export async function loadCollection(type: EntityType, args: CollectionArgs, { d
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: () => (total ??= countTotal()),
+    totalCount,
   };
 }
 
