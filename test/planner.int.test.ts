@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { RELATIONSHIP_FIELDS } from '../src/model/relationship-fields.ts';
 import { planNodes } from '../src/planner/use-planner.ts';
+import { planCollection } from '../src/planner/plan-collection.ts';
+import { plainFieldsOf } from '../src/planner/compile-selection.ts';
+import { cypher } from '../src/db/cypher-registry.ts';
+import { compileFilter } from '../src/filters/compile-filter.ts';
 import { createSchema } from '../src/server.ts';
 import { RELATIONSHIP_TYPE_NAMES, type EntityType } from '../src/model/vocabulary.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
@@ -78,6 +82,42 @@ describe('statements per request', () => {
     const { response, statements } = await compare(`{ nodes(ids: ["place:kazakhstan", "actor:nobody", "material:lithium", "place:kazakhstan"]) { id ... on Place { kind name(lang: RU) } } }`);
     expect(statements).toEqual(['planner:nodes']);
     expect(response.data?.nodes.map((node: { id: string } | null) => node?.id ?? null)).toEqual(['place:kazakhstan', null, 'material:lithium', 'place:kazakhstan']);
+  });
+});
+
+describe('collections', () => {
+  it('answer a page, its count and nested connections in one statement, as the loaders do', async () => {
+    const documents: [string, Record<string, unknown>?][] = [
+      ['{ actors(first: 5) { totalCount nodes { id name relationships(first: 3) { totalCount edges { type node { id name } } } } } }'],
+      [
+        `query ($after: String) { agreements(orderBy: { field: DATE, direction: DESC }, first: 3, after: $after, filter: { kind: [MOU, ROADMAP] }) {
+          totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+          edges { cursor node { id ... on Agreement { description confidence parties(first: 2) { nodes { id } } } } } nodes { id name(lang: RU) } } }`,
+        { after: null },
+      ],
+      ['{ projects(last: 2, filter: { side: [KZ] }) { pageInfo { hasPreviousPage } edges { node { id sources { id } } } } }'],
+      ['{ places(first: 0) { totalCount nodes { id } } }'],
+    ];
+    for (const [query, variables] of documents) {
+      const { statements } = await compare(query, variables);
+      expect(statements, query).toHaveLength(1);
+      expect(statements[0]).toMatch(/^planner:\w+Connection$/);
+    }
+    // A page after a cursor the first page handed out is the same page on both paths.
+    const first = await planned.data('{ actors(first: 4, filter: { side: [EU] }) { pageInfo { endCursor } } }');
+    const { statements } = await compare('query ($after: String) { actors(first: 4, after: $after, filter: { side: [EU] }) { edges { cursor node { id } } } }', {
+      after: first.actors.pageInfo.endCursor,
+    });
+    expect(statements).toEqual(['planner:ActorConnection']);
+  });
+
+  it('leave to the resolvers what they do not cover, with the same answers', async () => {
+    // A relation condition by id anchors the page on the related entity (one statement, not planned);
+    // one key meaning two different fields under nodes and edges is not planned either.
+    const anchored = await compare('{ actors(filter: { participatesIn: "project:hyrasia-one" }) { totalCount nodes { id } } }');
+    expect(anchored.statements).toEqual(['entities-page-anchored']);
+    const mixed = await compare('{ actors(first: 3) { nodes { r: relationships(first: 1) { totalCount } } edges { node { r: relationships(first: 2) { totalCount } } } } }');
+    expect(mixed.statements[0]).toBe('entities-page');
   });
 });
 
@@ -222,6 +262,25 @@ describe('plan of a planned statement', () => {
     const types = operators.map((operator) => operator.operatorType);
     expect(types).toContain('NodeUniqueIndexSeek');
     expect(types.some((type) => type.startsWith('Expand'))).toBe(true);
+    for (const scan of ['AllNodesScan', 'NodeByLabelScan']) expect(types).not.toContain(scan);
+  });
+
+  it('walks the collection\'s (sortName, id) index to the limit, and counts from the side index', async () => {
+    const schema = createSchema();
+    const document = parse('{ actors(first: 5) { totalCount nodes { id relationships(first: 3) { edges { node { id } } } } } }');
+    const field = (document.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
+    const collection = planCollection({ schema, fieldNodes: [field], fragments: {}, variableValues: {} }, 'Actor', plainFieldsOf(schema))!;
+    const filterParams: Record<string, unknown> = {};
+    const where = compileFilter('Actor', { side: ['EU'] }, filterParams);
+    const statement = collection.compose(
+      cypher('entities-page-rows', { label: 'Actor', where, sort: 'NAME', dir: 'ASC' }),
+      cypher('entities-count', { label: 'Actor', where }),
+      'ASC',
+    );
+    const operators = await planned.db.profile(statement, { ...filterParams, ...collection.params, missingDate: '~', fromKey: '', cursor: null, limit: 6 });
+    const types = operators.map((operator) => operator.operatorType);
+    expect(operators.find((operator) => operator.operatorType === 'NodeIndexSeek' && operator.details.includes('n:Actor(sortName, id)'))).toBeDefined();
+    expect(operators.find((operator) => operator.details.includes('n:Actor(side)'))).toBeDefined();
     for (const scan of ['AllNodesScan', 'NodeByLabelScan']) expect(types).not.toContain(scan);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The planner on the schema: `node`, `nodes` and `entity` compile their whole selection (fragments,
  * aliases, variables, @include/@skip, relationship connections at any depth) into one statement that
- * returns the response's shape; root fields of one operation with the same shape and values (ten aliases
+ * returns the response's shape, and so do the collections with their page and count (plan-collection.ts); root fields of one operation with the same shape and values (ten aliases
  * of `node(id:)`) go out as one `UNWIND` statement through a DataLoader. Every field resolver of the
  * types a planned answer holds first returns the planned value when its parent is planned; otherwise it
  * runs as before. A selection the planner cannot compile, or arguments the resolvers would refuse, take
@@ -13,8 +13,10 @@ import type { Context } from '../context.ts';
 import { GeneratedCypher } from '../db/cypher-registry.ts';
 import { orderByKeys } from '../model/entity-row.ts';
 import { ENTITY_TYPE_NAMES } from '../model/vocabulary.ts';
+import { COLLECTIONS, loadCollection } from '../resolvers/collections.ts';
 import { MAX_NODE_IDS } from '../resolvers/entities.ts';
 import { compileEntity, createCompiler, NotPlannable, PLANNED_KEY, plainFieldsOf, type Decoder } from './compile-selection.ts';
+import { planCollection } from './plan-collection.ts';
 
 /** Object types whose values a planned answer holds. */
 const PLANNED_TYPES = [...ENTITY_TYPE_NAMES, 'RelationshipConnection', 'RelationshipEdge', 'PageInfo', 'LocalizedName'];
@@ -87,6 +89,18 @@ export function usePlanner(schema: GraphQLSchema): GraphQLSchema {
   wrap('nodes', (plan, { ids }: { ids: string[] }, context) => (ids.length > MAX_NODE_IDS ? undefined : plannedLoader(context, plan).loadMany(ids).then(rethrow)));
   // An unknown id: the resolver raises NOT_FOUND with its suggestions.
   wrap('entity', async (plan, { id }, context) => (await plannedLoader(context, plan).load(id)) ?? undefined);
+  // Collections: the page, its count and the selection of its entities in one statement.
+  for (const [name, type] of Object.entries(COLLECTIONS)) {
+    query[name]!.resolve = async (_parent, args, context: Context, info) => {
+      const plan = planCollection(info, type, plainFields);
+      try {
+        return await loadCollection(type, args, context, info, plan);
+      } catch (error) {
+        if (!plan || !isTimeout(error)) throw error;
+        return loadCollection(type, args, context, info);
+      }
+    };
+  }
   return schema;
 }
 

@@ -3,12 +3,13 @@
  * keyset cursor, with totalCount counted only when asked for.
  */
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
-import type { SortKey } from '../db/cypher-registry.ts';
+import { cypher, type SortKey } from '../db/cypher-registry.ts';
 import type { Context } from '../context.ts';
 import type * as Api from '../generated/graphql.ts';
 import { compileAnchoredFilter, type FilterInput } from '../filters/compile-filter.ts';
 import type { EntityRow } from '../model/entity-row.ts';
 import type { EntityType } from '../model/vocabulary.ts';
+import type { CollectionPlan } from '../planner/plan-collection.ts';
 import { decodeCursor, encodeCursor, readPageArgs } from './pagination.ts';
 
 /** The Query fields of schema.graphql that return a `<Type>Connection`. */
@@ -60,8 +61,11 @@ function selects(info: GraphQLResolveInfo | undefined, name: string): boolean {
   return (info?.fieldNodes ?? []).some((node) => visit(node.selectionSet?.selections));
 }
 
-/** Loads one page of `type` as the arguments say; counts in parallel when totalCount is selected. */
-export async function loadCollection(type: EntityType, args: CollectionArgs, { db }: Context, info?: GraphQLResolveInfo): Promise<CollectionConnection> {
+/**
+ * Loads one page of `type` as the arguments say; counts in parallel when totalCount is selected. With a
+ * plan (src/planner/plan-collection.ts), the page, its count and the entities' selection are one statement.
+ */
+export async function loadCollection(type: EntityType, args: CollectionArgs, { db }: Context, info?: GraphQLResolveInfo, plan?: CollectionPlan | null): Promise<CollectionConnection> {
   const page = readPageArgs(args);
   const order = { field: args.orderBy?.field ?? 'NAME', direction: args.orderBy?.direction ?? 'ASC' } as const;
   const orderName = `${order.field} ${order.direction}`;
@@ -97,6 +101,18 @@ export async function loadCollection(type: EntityType, args: CollectionArgs, { d
     rows = page.size === 0 ? [] : ((row?.page as Record<string, unknown>[] | undefined) ?? []);
     const total = Number(row?.total ?? 0);
     totalCount = async () => total;
+  } else if (plan) {
+    const count = selects(info, 'totalCount') ? cypher('entities-count', { label: type, where }) : null;
+    const statement = plan.compose(cypher('entities-page-rows', slots), count, queryDirection);
+    const [row] = await db.readGenerated(statement, { ...pageParams, ...plan.params });
+    const planned = (row?.page as { sortKey: unknown; id: string; node: Record<string, unknown> }[] | undefined) ?? [];
+    rows = page.size === 0 ? [] : planned.map((item) => ({ sortKey: item.sortKey, node: plan.decode ? plan.decode(item.node) : item.node, id: item.id }));
+    const counted = row?.total;
+    const countTotal = async () => {
+      const [countRow] = await db.read('entities-count', filterParams, { label: type, where });
+      return Number(countRow?.total ?? 0);
+    };
+    totalCount = counted === null || counted === undefined ? countTotal : async () => Number(counted);
   } else {
     const countTotal = async () => {
       const [row] = await db.read('entities-count', filterParams, { label: type, where });
@@ -113,7 +129,7 @@ export async function loadCollection(type: EntityType, args: CollectionArgs, { d
   if (page.backward) pageRows.reverse();
   const edges = pageRows.map((row) => {
     const node = row.node as EntityRow;
-    return { cursor: encodeCursor({ o: orderName, k: String(row.sortKey), i: node.id }), node };
+    return { cursor: encodeCursor({ o: orderName, k: String(row.sortKey), i: String(row.id ?? node.id) }), node };
   });
   return {
     edges,
