@@ -2,11 +2,12 @@
  * Type definitions for the @neo4j/graphql contender (the peer): the same graph as this server's
  * schema.graphql, written the way that library wants it, restricted to what the query mix reads. Every
  * entity type maps to its type label plus `Entity`; relationship fields are the library's generated
- * lists and connections; shortest path, neighbourhood and search are @cypher fields running the same
+ * lists and connections; shortest path, neighbourhood, search and an actor's links of any type (fanout)
+ * are @cypher fields running the same
  * hand-written statements as the raw-Cypher contender (raw-statements.ts). `kind` is a String because the
  * stored values (`eu-institution`) are not GraphQL enum names; the answers are compared after folding.
  */
-import { NEIGHBORHOOD, SEARCH_NODES, SHORTEST_PATH } from './raw-statements.ts';
+import { FANOUT_LINKS, NEIGHBORHOOD, SEARCH_NODES, SHORTEST_PATH } from './raw-statements.ts';
 
 const entityType = (name: string, extra = '') => `
 type ${name} implements Entity @node(labels: ["${name}", "Entity"]) {
@@ -38,7 +39,8 @@ ${entityType(
   `kind: String!
   side: Side
   participatesIn: [Project!]! @relationship(type: "PARTICIPATES_IN", direction: OUT, properties: "Participation")
-  attended: [Event!]! @relationship(type: "ATTENDED", direction: OUT)`,
+  attended: [Event!]! @relationship(type: "ATTENDED", direction: OUT)
+  links: [Link!]! @cypher(statement: """${FANOUT_LINKS}""", columnName: "link")`,
 )}
 ${entityType('Project', 'participants: [Actor!]! @relationship(type: "PARTICIPATES_IN", direction: IN, properties: "Participation")')}
 ${entityType('Event')}
@@ -49,6 +51,12 @@ ${entityType('Place')}
 ${entityType('Source')}
 
 type PathNode {
+  id: ID!
+  name: String!
+}
+
+type Link {
+  type: String!
   id: ID!
   name: String!
 }

@@ -48,31 +48,38 @@ export async function checkPlans(db: Database, mix: readonly BenchQuery[]): Prom
 function statementsOf(query: BenchQuery): [string, Params, CypherSlots | undefined][] {
   const p = query.params[0]!;
   const allTypes = RELATIONSHIP_TYPE_NAMES.join('|');
-  const links = (keys: unknown[], type: string, arrow: 'OUT' | 'IN', limit: number): [string, Params, CypherSlots] => [
+  const links = (keys: unknown[], type: string, arrow: 'OUT' | 'IN' | 'BOTH', limit: number): [string, Params, CypherSlots] => [
     'relationships-by-ids',
     { keys, asOf: null, includeUncertain: null, after: null, limit: limit + 1 },
-    { type, arrow },
+    { type, arrow, dated: false },
   ];
+  const actorPage = (limit: number): [string, Params, CypherSlots] => {
+    const params: Params = {};
+    const where = compileFilter('Actor', { side: [p.side], kind: [String(p.kind).toUpperCase()] }, params);
+    return ['entities-page', { ...params, label: 'Actor', missingDate: '~', fromKey: '', cursor: null, limit: limit + 1 }, { label: 'Actor', where, sort: 'NAME', dir: 'ASC' }];
+  };
   switch (query.name) {
     case 'node':
       return [['nodes-by-ids', { keys: [p.id] }, undefined]];
     case 'page': {
-      const params: Params = {};
-      const where = compileFilter('Actor', { side: [p.side], kind: [String(p.kind).toUpperCase()] }, params);
+      const [name, params, slots] = actorPage(50);
       return [
-        ['entities-page', { ...params, label: 'Actor', missingDate: '~', fromKey: '', cursor: null, limit: 51 }, { label: 'Actor', where, sort: 'NAME', dir: 'ASC' }],
-        ['entities-count', params, { label: 'Actor', where }],
+        [name, params, slots],
+        ['entities-count', params, { label: 'Actor', where: slots.where }],
       ];
     }
+    case 'fanout':
+      // The page's ids are known only after it ran; the plan of the links is the same for any 20 actors.
+      return [actorPage(20), links([p.id ?? null], allTypes, 'BOTH', 10)];
     case 'nested':
       return [['nodes-by-ids', { keys: [p.id] }, undefined], links([p.id], 'PARTICIPATES_IN', 'OUT', 10)];
     case 'path':
       return [
         ['nodes-by-ids', { keys: [p.from, p.to] }, undefined],
-        ['paths-between', { from: p.from, to: p.to, nodeTypes: null, asOf: null, includeUncertain: null }, { type: allTypes, hops: 4, count: 1 }],
+        ['paths-between', { from: p.from, to: p.to, nodeTypes: null, asOf: null, includeUncertain: null }, { type: allTypes, hops: 4, count: 1, dated: false }],
       ];
     case 'neighborhood':
-      return [['neighborhood', { id: p.id, limit: 50, asOf: null, includeUncertain: null }, { type: allTypes, hops: 2 }]];
+      return [['neighborhood', { id: p.id, limit: 50, asOf: null, includeUncertain: null }, { type: allTypes, hops: 2, dated: false }]];
     case 'search': {
       const search = buildSearchQuery(String(p.text))!;
       return [['search-entities', { query: search.lucene, spellings: search.spellings, types: null, first: 10 }, undefined]];

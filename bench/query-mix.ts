@@ -1,6 +1,6 @@
 /**
- * The fixed query mix: six queries, each written three ways (this server's GraphQL, @neo4j/graphql's
- * GraphQL, hand-written Cypher) with a function per way that reduces the answer to one comparable shape,
+ * The fixed query mix: seven queries, each written three ways (this server's GraphQL, @neo4j/graphql's
+ * GraphQL, hand-written Cypher; the raw-http contender serves the hand-written Cypher over HTTP) with a function per way that reduces the answer to one comparable shape,
  * so the correctness gate can tell that all three return the same thing. Parameters are chosen from the
  * generated graph with a seeded PRNG and used round-robin under load, so no contender answers one
  * cached question over and over.
@@ -9,14 +9,18 @@ import { toEnumValue } from '../src/model/enums.ts';
 import { buildSearchQuery } from '../src/search/search-query.ts';
 import type { GeneratedGraph } from './generate-graph.ts';
 import { createRandom } from './random.ts';
-import { ACTOR_PAGE, NEIGHBORHOOD, NESTED, NODE_BY_ID, SEARCH, SHORTEST_PATH } from './raw-statements.ts';
+import { ACTOR_PAGE, FANOUT, NEIGHBORHOOD, NESTED, NODE_BY_ID, SEARCH, SHORTEST_PATH } from './raw-statements.ts';
 
 /** The queries of the mix, in report order. */
-export const QUERY_NAMES = ['node', 'page', 'nested', 'path', 'neighborhood', 'search'] as const;
+export const QUERY_NAMES = ['node', 'page', 'nested', 'fanout', 'path', 'neighborhood', 'search'] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
-/** The contenders, in report order. */
-export const CONTENDERS = ['raw', 'ours', 'peer'] as const;
+/**
+ * The contenders, in report order: raw Cypher through the driver in-process (the floor), the same
+ * statements behind a bare node:http JSON endpoint (raw-http, the floor for any HTTP API), this server,
+ * and @neo4j/graphql.
+ */
+export const CONTENDERS = ['raw', 'raw-http', 'ours', 'peer'] as const;
 export type ContenderName = (typeof CONTENDERS)[number];
 
 /** One parameter set of a query, as plain JSON. */
@@ -46,6 +50,22 @@ export interface BenchQuery {
   ours: GraphQLForm;
   peer: GraphQLForm;
   raw: CypherForm;
+}
+
+/** The hand-written statement of each query: the raw contender runs it in-process, raw-http behind HTTP. */
+export const RAW_STATEMENTS: Record<QueryName, string> = {
+  node: NODE_BY_ID,
+  page: ACTOR_PAGE,
+  nested: NESTED,
+  fanout: FANOUT,
+  path: SHORTEST_PATH,
+  neighborhood: NEIGHBORHOOD,
+  search: SEARCH,
+};
+
+/** The raw form of a query as the raw-http contender is asked it: the query's name and the raw parameters. */
+export function rawHttpForm(query: BenchQuery): GraphQLForm {
+  return { document: query.name, variables: (params) => query.raw.params(params), answer: (data) => query.raw.answer(data.rows) };
 }
 
 /** Parameter sets per query. */
@@ -86,7 +106,7 @@ export function createQueryMix(graph: GeneratedGraph, seed: number): BenchQuery[
         },
       },
       raw: {
-        statement: NODE_BY_ID,
+        statement: RAW_STATEMENTS.node,
         params: (p) => p,
         answer: (rows) => {
           const node = rows[0]?.node;
@@ -119,7 +139,7 @@ export function createQueryMix(graph: GeneratedGraph, seed: number): BenchQuery[
         }),
       },
       raw: {
-        statement: ACTOR_PAGE,
+        statement: RAW_STATEMENTS.page,
         params: (p) => p,
         answer: ([row]) => ({ totalCount: row.totalCount, ids: row.nodes.map((node: Json) => node.id), hasNextPage: row.hasNextPage }),
       },
@@ -173,7 +193,7 @@ export function createQueryMix(graph: GeneratedGraph, seed: number): BenchQuery[
         },
       },
       raw: {
-        statement: NESTED,
+        statement: RAW_STATEMENTS.nested,
         params: (p) => p,
         answer: (rows) => {
           const actor = rows[0]?.actor;
@@ -192,6 +212,32 @@ export function createQueryMix(graph: GeneratedGraph, seed: number): BenchQuery[
             }
           );
         },
+      },
+    },
+    {
+      name: 'fanout',
+      title: 'A page of 20 actors of one side and kind by name, each with its first 10 links of any type and the other end\'s name.',
+      params: Array.from({ length: PARAMETER_SETS }, (_, index) => pageFilters[index % pageFilters.length]!),
+      ours: {
+        document:
+          'query Fanout($side: Side!, $kind: ActorKind!) { actors(filter: { side: [$side], kind: [$kind] }, first: 20) { nodes { id name relationships(first: 10) { edges { type node { id name } } } } } }',
+        variables: (p) => ({ side: p.side, kind: toEnumValue(String(p.kind)) }),
+        answer: (data) =>
+          data.actors.nodes.map((actor: Json) => ({
+            id: actor.id,
+            links: actor.relationships.edges.map((edge: Json) => `${edge.type}|${edge.node.id}|${edge.node.name}`),
+          })),
+      },
+      peer: {
+        document:
+          'query Fanout($side: Side!, $kind: String!) { actors(limit: 20, where: { side: { eq: $side }, kind: { eq: $kind } }, sort: [{ sortName: ASC }, { id: ASC }]) { id name links { type id name } } }',
+        variables: (p) => p,
+        answer: (data) => data.actors.map((actor: Json) => ({ id: actor.id, links: actor.links.map((link: Json) => `${link.type}|${link.id}|${link.name}`) })),
+      },
+      raw: {
+        statement: RAW_STATEMENTS.fanout,
+        params: (p) => p,
+        answer: (rows) => rows.map((row) => ({ id: row.actor.id, links: row.actor.links.map((link: Json) => `${link.type}|${link.id}|${link.name}`) })),
       },
     },
     {
@@ -214,7 +260,7 @@ export function createQueryMix(graph: GeneratedGraph, seed: number): BenchQuery[
         variables: (p) => p,
         answer: (data) => pathAnswer(data.shortestPath),
       },
-      raw: { statement: SHORTEST_PATH, params: (p) => p, answer: (rows) => pathAnswer(rows[0]?.path ?? null) },
+      raw: { statement: RAW_STATEMENTS.path, params: (p) => p, answer: (rows) => pathAnswer(rows[0]?.path ?? null) },
     },
     {
       name: 'neighborhood',
@@ -232,7 +278,7 @@ export function createQueryMix(graph: GeneratedGraph, seed: number): BenchQuery[
         variables: (p) => p,
         answer: (data) => subgraphAnswer(data.neighborhood),
       },
-      raw: { statement: NEIGHBORHOOD, params: (p) => p, answer: (rows) => subgraphAnswer(rows[0]?.subgraph ?? null) },
+      raw: { statement: RAW_STATEMENTS.neighborhood, params: (p) => p, answer: (rows) => subgraphAnswer(rows[0]?.subgraph ?? null) },
     },
     {
       name: 'search',
@@ -248,7 +294,7 @@ export function createQueryMix(graph: GeneratedGraph, seed: number): BenchQuery[
         variables: (p) => searchParams(String(p.text)),
         answer: (data) => data.search.map((node: Json) => node.id),
       },
-      raw: { statement: SEARCH, params: (p) => searchParams(String(p.text)), answer: (rows) => rows.map((row) => row.node.id) },
+      raw: { statement: RAW_STATEMENTS.search, params: (p) => searchParams(String(p.text)), answer: (rows) => rows.map((row) => row.node.id) },
     },
   ];
 }

@@ -28,11 +28,13 @@ if (!uri || !process.send) {
 }
 const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), { maxConnectionPoolSize: 64, userAgent: 'vcg-bench-raw/1' });
 let statements = 0;
+const texts = new Set<string>();
 
 const run = async (statement: string, params: Record<string, unknown>) => {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
     statements += 1;
+    texts.add(statement);
     return await session.executeRead((tx) => tx.run(statement, params), { timeout: 60_000 });
   } finally {
     await session.close();
@@ -59,11 +61,12 @@ process.on('message', async (request: RawRequest) => {
       }
       case 'stats': {
         const memory = process.memoryUsage();
-        reply({ stats: { statements, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, maxRssBytes: process.resourceUsage().maxRSS * 1024 } });
+        reply({ stats: { statements, distinctTexts: texts.size, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, maxRssBytes: process.resourceUsage().maxRSS * 1024 } });
         break;
       }
       case 'reset':
         statements = 0;
+        texts.clear();
         (globalThis as { gc?: () => void }).gc?.();
         reply({});
         break;

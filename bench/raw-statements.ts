@@ -95,3 +95,24 @@ export const SEARCH = `${SEARCH_HITS}
 RETURN node { .id, .name } AS node, score`;
 export const SEARCH_NODES = `${SEARCH_HITS}
 RETURN node`;
+
+/**
+ * The first 10 links of any type of one entity (`this`), in the server's edge order (stage position, the
+ * other end's name and id, type, key, direction), with the other end's id and name. FANOUT runs it for a
+ * page of 20 actors of one side and kind; FANOUT_LINKS is the same per actor, as a @cypher field of the peer.
+ */
+const LINKS_OF_THIS = `
+  MATCH (this)-[r]-(m:Entity)
+  WITH r, m, right('00000' + toString(coalesce(m.position, 0)), 6) + '\\u0001' + m.sortName + '\\u0001' + m.id + '\\u0001' +
+       type(r) + '\\u0001' + coalesce(r.key, '') + '\\u0001' + CASE WHEN startNode(r) = this THEN 'o' ELSE 'i' END AS edgeKey
+  ORDER BY edgeKey
+  LIMIT 10`;
+export const FANOUT = `
+MATCH (this:Actor) WHERE this.sortName >= '' AND this.side = $side AND this.kind = $kind
+WITH this ORDER BY this.sortName, this.id LIMIT 20
+CALL (this) {${LINKS_OF_THIS}
+  RETURN collect({ type: type(r), id: m.id, name: m.name }) AS links
+}
+RETURN this { .id, .name, links: links } AS actor`;
+export const FANOUT_LINKS = `${LINKS_OF_THIS}
+RETURN { type: type(r), id: m.id, name: m.name } AS link`;

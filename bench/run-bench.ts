@@ -29,7 +29,7 @@ import { generateGraph, parseScale, RELATIONSHIPS_PER_NODE } from './generate-gr
 import { loadGraph, type LoadSummary } from './load-graph.ts';
 import { runLoad, type LoadOptions, type LoadStats } from './load-loop.ts';
 import { checkPlans, type PlanCheck } from './plan-check.ts';
-import { CONTENDERS, countObjects, createQueryMix, QUERY_NAMES, type BenchQuery, type ContenderName, type QueryName } from './query-mix.ts';
+import { CONTENDERS, countObjects, createQueryMix, QUERY_NAMES, rawHttpForm, type BenchQuery, type ContenderName, type QueryName } from './query-mix.ts';
 import type { RawCommand, RawReply, RawRequest } from './raw-runner.ts';
 import { writeReport } from './write-report.ts';
 
@@ -66,7 +66,7 @@ export interface QueryResult {
   resultObjects: number;
   resultBytes: number;
   gate: { passed: boolean; mismatches: string[] };
-  runs: (LoadStats & { contender: ContenderName; statementsPerRequest: number | null; rssBytes: number; heapUsedBytes: number })[];
+  runs: (LoadStats & { contender: ContenderName; statementsPerRequest: number | null; distinctTexts: number; rssBytes: number; heapUsedBytes: number })[];
 }
 
 const { values: options } = parseArgs({
@@ -107,6 +107,7 @@ const results: BenchResults = {
   config,
   contenders: {
     raw: `raw Cypher through neo4j-driver ${packageVersion('neo4j-driver')} (hand-written statements, no HTTP)`,
+    'raw-http': 'the same hand-written statements behind a bare node:http JSON endpoint over loopback HTTP (contender-server.ts raw-http)',
     ours: 'this server (createServer, src/server.ts) on graphql-yoga over loopback HTTP',
     peer: `@neo4j/graphql ${packageVersion('@neo4j/graphql')} on graphql-yoga over loopback HTTP`,
   },
@@ -148,6 +149,8 @@ async function benchScale(scale: string): Promise<ScaleResult> {
 
     const raw = await startRawRunner(neo4j.uri);
     children.push(raw.child);
+    const rawHttp = await startContender('raw-http', neo4j.uri);
+    children.push(rawHttp.child);
     const ours = await startContender('ours', neo4j.uri);
     children.push(ours.child);
     const peer = await startContender('peer', neo4j.uri);
@@ -155,7 +158,7 @@ async function benchScale(scale: string): Promise<ScaleResult> {
     const [component] = (await raw.call({ type: 'answer', statement: "CALL dbms.components() YIELD versions, edition RETURN versions[0] + ' ' + edition AS version", params: {} })).rows as { version: string }[];
     results.machine.neo4j = component?.version ?? 'unknown';
 
-    const contenders: Record<ContenderName, Contender> = { raw: raw.contender, ours: ours.contender, peer: peer.contender };
+    const contenders: Record<ContenderName, Contender> = { raw: raw.contender, 'raw-http': rawHttp.contender, ours: ours.contender, peer: peer.contender };
     const queries: QueryResult[] = [];
     for (const query of mix) {
       const gate = await checkAnswers(query, contenders);
@@ -181,12 +184,14 @@ async function benchScale(scale: string): Promise<ScaleResult> {
             contender: name,
             ...stats,
             statementsPerRequest: stats.requests > 0 ? round(after.statements / stats.requests) : null,
+            distinctTexts: after.distinctTexts,
             rssBytes: after.rssBytes,
             heapUsedBytes: after.heapUsedBytes,
           });
           log(
             `Scale ${scale} ${query.name} c=${concurrency} ${name}: p50 ${stats.p50} ms, p95 ${stats.p95} ms, ${stats.throughput} req/s, ` +
-              `${stats.requests} requests, ${stats.errors} errors, ${round(after.statements / Math.max(1, stats.requests))} statements/request`,
+              `${stats.requests} requests, ${stats.errors} errors, ${round(after.statements / Math.max(1, stats.requests))} statements/request, ` +
+              `${after.distinctTexts} distinct statement texts`,
           );
           if (stats.firstError) log(`  first error: ${stats.firstError}`);
         }
@@ -251,7 +256,7 @@ async function checkAnswers(query: BenchQuery, contenders: Record<ContenderName,
         answers[name] = `error: ${(error as Error).message.slice(0, 300)}`;
       }
     }
-    for (const name of ['ours', 'peer'] as const) {
+    for (const name of ['raw-http', 'ours', 'peer'] as const) {
       if (answers[name] !== answers.raw) {
         mismatches.push(`${name} differs from raw for ${JSON.stringify(query.params[index])}: ${answers[name]?.slice(0, 400)} vs ${answers.raw?.slice(0, 400)}`);
       }
@@ -261,7 +266,7 @@ async function checkAnswers(query: BenchQuery, contenders: Record<ContenderName,
 }
 
 // Private: spawns a GraphQL contender and waits for its port.
-async function startContender(kind: 'ours' | 'peer', uri: string): Promise<{ child: ChildProcess; contender: Contender }> {
+async function startContender(kind: 'ours' | 'peer' | 'raw-http', uri: string): Promise<{ child: ChildProcess; contender: Contender }> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', join(BENCH_DIR, 'contender-server.ts'), kind, uri], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -277,7 +282,8 @@ async function startContender(kind: 'ours' | 'peer', uri: string): Promise<{ chi
   });
   const base = `http://127.0.0.1:${port}`;
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  const form = (query: BenchQuery) => (kind === 'ours' ? query.ours : query.peer);
+  const form = (query: BenchQuery) => (kind === 'ours' ? query.ours : kind === 'peer' ? query.peer : rawHttpForm(query));
+  const endpoint = kind === 'raw-http' ? '/query' : '/graphql';
   const bodies = new Map<BenchQuery, string[]>();
   const bodiesOf = (query: BenchQuery) => {
     let list = bodies.get(query);
@@ -292,7 +298,7 @@ async function startContender(kind: 'ours' | 'peer', uri: string): Promise<{ chi
     child,
     contender: {
       async answer(query, index) {
-        const { status, text } = await post('/graphql', bodiesOf(query)[index]!);
+        const { status, text } = await post(endpoint, bodiesOf(query)[index]!);
         const parsed = JSON.parse(text) as { data?: unknown; errors?: { message: string }[] };
         if (status !== 200 || parsed.errors) throw new Error(`HTTP ${status}: ${text.slice(0, 300)}`);
         return { answer: form(query).answer(parsed.data), body: parsed.data, bytes: Buffer.byteLength(text) };
@@ -300,7 +306,7 @@ async function startContender(kind: 'ours' | 'peer', uri: string): Promise<{ chi
       async load(query, loadOptions) {
         const list = bodiesOf(query);
         return runLoad(async (index) => {
-          const { status, text } = await post('/graphql', list[index % list.length]!);
+          const { status, text } = await post(endpoint, list[index % list.length]!);
           if (status !== 200 || text.includes('"errors"')) throw new Error(`HTTP ${status}: ${text.slice(0, 300)}`);
         }, loadOptions);
       },

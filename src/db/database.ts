@@ -58,7 +58,7 @@ export class StatementTimeoutError extends Error {
 }
 
 /** Called for every statement the handle runs: counts round trips in tests and metrics. */
-export type StatementListener = (event: { name: string; mode: 'read' | 'write'; durationMs: number; analyticsRunning?: number }) => void;
+export type StatementListener = (event: { name: string; mode: 'read' | 'write'; durationMs: number; analyticsRunning?: number; /** The Cypher text sent, slots filled. */ text: string }) => void;
 
 /** A connection to Neo4j with named-statement helpers. Create one per process; it is safe to share. */
 export interface Database {
@@ -123,18 +123,19 @@ export function createDatabase(options: DatabaseOptions): Database {
   const sessionConfig = { database, defaultAccessMode: neo4j.session.READ, bookmarkManager };
   const txConfig = { timeout: txTimeoutMs };
 
-  const notify = (name: string, mode: 'read' | 'write', started: number) => {
+  const notify = (name: string, mode: 'read' | 'write', started: number, text: string) => {
     const durationMs = performance.now() - started;
-    for (const listener of listeners) listener({ name, mode, durationMs });
+    for (const listener of listeners) listener({ name, mode, durationMs, text });
   };
 
   const runIn = async (tx: Pick<Transaction, 'run'>, name: string, params: Params, mode: 'read' | 'write', slots?: CypherSlots, text?: string) => {
     const started = performance.now();
+    const statement = text ?? cypher(name, slots);
     try {
-      const result: QueryResult = await tx.run(text ?? cypher(name, slots), params);
+      const result: QueryResult = await tx.run(statement, params);
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } finally {
-      notify(name, mode, started);
+      notify(name, mode, started, statement);
     }
   };
 
@@ -171,8 +172,9 @@ export function createDatabase(options: DatabaseOptions): Database {
     const started = performance.now();
     const remaining = Math.max(1, deadline - Date.now());
     const session = driver.session(sessionConfig);
+    const text = cypher(name, slots);
     const work = session
-      .executeRead(async (tx) => (await tx.run(cypher(name, slots), params)).records.map((record) => toPlain(record.toObject()) as Row), { timeout: remaining })
+      .executeRead(async (tx) => (await tx.run(text, params)).records.map((record) => toPlain(record.toObject()) as Row), { timeout: remaining })
       .finally(() => {
         analyticsRunning--;
         analyticsSlots.release();
@@ -188,7 +190,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     } finally {
       work.catch(() => undefined);
       const durationMs = performance.now() - started;
-      for (const listener of listeners) listener({ name, mode: 'read', durationMs, analyticsRunning: running });
+      for (const listener of listeners) listener({ name, mode: 'read', durationMs, analyticsRunning: running, text });
     }
   };
 
