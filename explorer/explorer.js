@@ -24,6 +24,8 @@ const $ = (selector) => document.querySelector(selector);
 
 /** Most entities whose neighbourhoods are drawn at once (each is one field of the view operation). */
 const MAX_EXPANDED = 6;
+/** Most entities per drawn neighbourhood unless the view asks for more (`size`, up to the API's 200): the API's default. */
+const DEFAULT_SIZE = 50;
 /** Paths the path finder asks for. */
 const PATH_COUNT = 3;
 const TABS = ['graph', 'chain', 'timeline'];
@@ -37,7 +39,8 @@ const LANDING = {
 
 /**
  * The state of the page, read from a query string: `focus` (the entity whose card is shown), `expand`
- * (other entities whose neighbourhoods are drawn, comma-separated), `depth` (1–3), `types` (relationship
+ * (other entities whose neighbourhoods are drawn, comma-separated), `depth` (1–3), `size` (most entities per
+ * neighbourhood, 1–200, default 50), `types` (relationship
  * types, comma-separated; all when absent), `asOf` (YYYY-MM-DD), `hide` (1: hide links that do not hold
  * on asOf instead of fading them), `from` / `to` / `hops` / `path` (the path finder's ends, maximum hops and
  * the chosen path, 1–3, once paths were asked for), `tab` and `chain`. Malformed values are dropped.
@@ -56,6 +59,7 @@ function readState(search) {
     focus: id('focus'),
     expand: landing ? [...LANDING.expand] : list('expand'),
     depth: integer('depth', 1, 3, 1),
+    size: integer('size', 1, 200, DEFAULT_SIZE),
     types: (landing ? LANDING.types : list('types')).filter((type) => /^[A-Z_]+$/.test(type)),
     asOf: ISO_DATE.test(params.get('asOf') ?? '') ? params.get('asOf') : null,
     hide: params.get('hide') === '1',
@@ -77,6 +81,7 @@ function writeSearch(state) {
   if (state.focus) params.set('focus', state.focus);
   if (state.expand.length) params.set('expand', state.expand.join(','));
   params.set('depth', String(state.depth));
+  if (state.size !== DEFAULT_SIZE) params.set('size', String(state.size));
   if (state.types.length) params.set('types', state.types.join(','));
   if (state.asOf) params.set('asOf', state.asOf);
   if (state.asOf && state.hide) params.set('hide', '1');
@@ -170,15 +175,17 @@ function viewOperation(view) {
     variables[name] = value;
   };
   if (centres.length) variable('depth', 'Int', view.depth);
+  if (centres.length && view.size !== DEFAULT_SIZE) variable('size', 'Int', view.size);
+  const sizeArgument = view.size !== DEFAULT_SIZE ? ', first: $size' : '';
   if (view.types.length && (centres.length || findPaths)) variable('types', '[RelationshipType!]', view.types);
   const typesArgument = view.types.length ? ', types: $types' : '';
   const asOf = view.asOf ? ', asOf: $asOf, includeUncertain: true' : '';
   if (view.asOf && centres.length) variable('asOf', 'Date', view.asOf);
   centres.forEach((id, index) => {
     variable(`c${index + 1}`, 'ID!', id);
-    fields.push(`n${index + 1}: neighborhood(id: $c${index + 1}, depth: $depth${typesArgument}) {
+    fields.push(`n${index + 1}: neighborhood(id: $c${index + 1}, depth: $depth${sizeArgument}${typesArgument}) {
     truncated reachable nodes { node { ...ViewNode } } relationships { ...ExportEdge } }`);
-    if (view.asOf) fields.push(`n${index + 1}AsOf: neighborhood(id: $c${index + 1}, depth: $depth${typesArgument}${asOf}) { relationships { id validity } }`);
+    if (view.asOf) fields.push(`n${index + 1}AsOf: neighborhood(id: $c${index + 1}, depth: $depth${sizeArgument}${typesArgument}${asOf}) { relationships { id validity } }`);
   });
   const ends = [view.from, view.to].filter(Boolean);
   if (ends.length) {
@@ -364,13 +371,64 @@ function draw(drawing, data, pathValidity = null) {
   showLegendTypes();
 }
 
-/** The fCoSE layout: spreads nodes apart with room for their labels; incremental when nodes were already drawn. */
+/**
+ * The fCoSE layout: spreads nodes apart with room for their labels; incremental when nodes were already
+ * drawn. fCoSE keeps overlaps rare but does not remove them, so a last pass (removeOverlaps) pushes apart any
+ * two entities whose boxes, labels included, still meet, and the view is fitted after it.
+ */
 function layout(fresh) {
-  cy.layout({
-    name: 'fcose', quality: 'proof', randomize: fresh, animate: false, fit: true, padding: 30,
+  const run = cy.layout({
+    name: 'fcose', quality: 'proof', randomize: fresh, animate: false, fit: false, padding: 30,
     nodeDimensionsIncludeLabels: true, packComponents: true, nodeRepulsion: () => 30000, idealEdgeLength: () => 110,
     edgeElasticity: () => 0.25, nodeSeparation: 110, numIter: 5000, gravity: 0.2,
-  }).run();
+  });
+  run.one('layoutstop', () => {
+    removeOverlaps(cy.nodes());
+    cy.fit(undefined, 30);
+  });
+  run.run();
+}
+
+/**
+ * Moves apart every two entities whose boxes (labels included, plus `gap`) overlap, along the axis that
+ * needs the shorter move, half each way; repeats until none overlap or `passes` ran out. Quadratic in the
+ * number of entities, which at the API's 200 per neighbourhood stays a few milliseconds.
+ */
+function removeOverlaps(nodes, { gap = 4, passes = 50 } = {}) {
+  const items = nodes.map((node) => ({ node, box: { ...node.boundingBox({ includeLabels: true, includeOverlays: false }) }, position: { ...node.position() } }));
+  const shift = (item, dx, dy) => {
+    item.position.x += dx;
+    item.position.y += dy;
+    item.box.x1 += dx;
+    item.box.x2 += dx;
+    item.box.y1 += dy;
+    item.box.y2 += dy;
+  };
+  for (let pass = 0; pass < passes; pass += 1) {
+    let moved = false;
+    for (let i = 0; i < items.length; i += 1) {
+      for (let j = i + 1; j < items.length; j += 1) {
+        const [a, b] = [items[i], items[j]];
+        const overlapX = Math.min(a.box.x2, b.box.x2) - Math.max(a.box.x1, b.box.x1) + gap;
+        const overlapY = Math.min(a.box.y2, b.box.y2) - Math.max(a.box.y1, b.box.y1) + gap;
+        if (overlapX <= 0 || overlapY <= 0) continue;
+        moved = true;
+        if (overlapX < overlapY) {
+          const dx = (a.position.x <= b.position.x ? -overlapX : overlapX) / 2;
+          shift(a, dx, 0);
+          shift(b, -dx, 0);
+        } else {
+          const dy = (a.position.y <= b.position.y ? -overlapY : overlapY) / 2;
+          shift(a, 0, dy);
+          shift(b, 0, -dy);
+        }
+      }
+    }
+    if (!moved) break;
+  }
+  cy.batch(() => {
+    for (const { node, position } of items) node.position(position);
+  });
 }
 
 /** With asOf: the id -> validity (STATED, ATTESTED, UNCERTAIN) of every drawn link that holds on that day. */
@@ -575,6 +633,7 @@ function holdingLinks(path) {
 // ---- Toolbar: depth, link types, clear, copy, exports ----
 
 $('#depth').addEventListener('change', act(() => navigate({ depth: Number($('#depth').value) })));
+$('#size').addEventListener('change', act(() => navigate({ size: Number($('#size').value) })));
 $('#fit').addEventListener('click', () => cy.fit(undefined, 30));
 $('#clear').addEventListener('click', act(() => navigate({ focus: null, expand: [], from: null, to: null, path: null })));
 $('#home').addEventListener('click', act(() => {
@@ -599,6 +658,8 @@ $('#types-all').addEventListener('click', act(() => navigate({ types: [] })));
 /** Puts the state into the toolbar's controls. */
 function syncControls() {
   $('#depth').value = String(state.depth);
+  if (![...$('#size').options].some((option) => option.value === String(state.size))) $('#size').append(el('option', {}, String(state.size)));
+  $('#size').value = String(state.size);
   $('#max-hops').value = String(state.hops);
   for (const input of document.querySelectorAll('#type-options input')) input.checked = state.types.includes(input.value);
   $('#types-summary').textContent = state.types.length ? `Link types (${state.types.length})` : 'Link types (all)';
