@@ -103,7 +103,7 @@ function fragments(names: ValidityNames): { excluded: string; stated: string; at
   // A successor's validFrom `vNext.validFrom` compared with `cmp` against the day: `<=` ends the term by D.
   const succeeded = (cmp: '<=' | '>') =>
     known !== undefined && !known.includes('HOLDS_OFFICE') ? 'false' :
-    `(${typeIn(['HOLDS_OFFICE'])} AND ${r}.post IS NOT NULL AND ${r}.validTo IS NULL AND ` +
+    `(${known === undefined ? `type(${r}) = 'HOLDS_OFFICE'` : typeIn(['HOLDS_OFFICE'])} AND ${r}.post IS NOT NULL AND ${r}.validTo IS NULL AND ` +
     `any(vBody IN [endNode(${r})] WHERE EXISTS { MATCH (vBody)<-[vNext:HOLDS_OFFICE]-() WHERE vNext <> ${r} AND vNext.post = ${r}.post AND vNext.validFrom IS NOT NULL ` +
     `AND vNext.validFrom ${cmp} ${day} AND (${r}.validFrom IS NOT NULL AND vNext.validFrom > ${r}.validFrom ` +
     `OR ${r}.validFrom IS NULL AND size(${attestations}) > 0 AND all(vDay IN ${attestations} WHERE vDay < vNext.validFrom)) }))`;
