@@ -683,6 +683,10 @@ function openQueryDialog() {
   $('#query-document').value = operation.query;
   $('#query-variables').value = JSON.stringify(operation.variables, null, 2);
   $('#query-curl').value = curlLine(operation);
+  const pathLinks = state.tab === 'graph' ? shown.pathLinks : null;
+  $('#query-path-links').hidden = !pathLinks;
+  $('#query-path-links-document').value = pathLinks?.query ?? '';
+  $('#query-path-links-variables').value = pathLinks ? JSON.stringify(pathLinks.variables, null, 2) : '';
   $('#query-dialog').showModal();
 }
 

@@ -378,6 +378,15 @@ describe('the date slider on the path view', () => {
       paths.map((links) => links.filter((id) => holding.has(id)).length),
     );
     expect(await session.page.textContent('#status')).toContain(`${paths[0]!.filter((id) => holding.has(id)).length} of ${paths[0]!.length} hold on ${asOf}.`);
+
+    // "Copy as GraphQL" hands out the question about the path links too; its answer gives the faded links.
+    await session.page.click('#copy-graphql');
+    expect(await session.page.isVisible('#query-path-links')).toBe(true);
+    const { nodes } = await session.server.data(await session.page.inputValue('#query-path-links-document'), JSON.parse(await session.page.inputValue('#query-path-links-variables')));
+    const held = new Set<string>(nodes.flatMap((node: { id: string; relationships: { edges: { type: string; key: string | null; validity: string; node: { id: string } }[] } }) =>
+      node.relationships.edges.filter((edge) => edge.validity !== 'UNCERTAIN').map((edge) => `${node.id}|${edge.type}|${edge.node.id}${edge.key ? `|${edge.key}` : ''}`)));
+    expect(all.filter((id) => !held.has(id))).toEqual(faded);
+    await session.page.click('#query-close');
     await session.page.screenshot({ path: resolve(RESULTS, 'explorer-path-as-of.png') });
 
     await session.page.click('#copy-link');

@@ -191,4 +191,14 @@ describe('whether asOf is given is part of the statement', () => {
       expect(statement(name, true), name).toMatch(/\$asOf[\s\S]*attestedOn[\s\S]*\$includeUncertain/);
     }
   });
+
+  it('a fragment for links of known types carries only what those types need', () => {
+    const timeline = cypher('timeline', { dated: true });
+    const signing = timeline.split('\n').find((line) => line.includes("'SIGNING' IN $kinds"))!;
+    const office = timeline.split('\n').find((line) => line.includes("'OFFICE_START' IN $kinds"))!;
+    expect(signing).toContain('$asOf');
+    expect(signing).not.toMatch(/EXISTS|type\(r\)/);
+    expect(office).toContain('EXISTS { MATCH (vBody)<-[vNext:HOLDS_OFFICE]-()');
+    expect(cypher('value-chain-stages', { dated: true })).not.toContain("type(r) IN ['BUILDS_ON'");
+  });
 });
