@@ -284,14 +284,16 @@ async function renderGraph() {
   }
   setStatus(state.landing ? 'Loading the partnership’s core …' : 'Loading …');
   let data;
+  let pathLinks = null;
+  let pathValidity = null;
   try {
     data = await graphql(operation.query, operation.variables);
+    pathLinks = drawing.asOf && data.paths?.length ? pathLinksOperation(data.paths, drawing.asOf) : null;
+    if (pathLinks) pathValidity = readPathValidity(data.paths, await graphql(pathLinks.query, pathLinks.variables));
   } catch (error) {
     drawnKey = null;
     throw error;
   }
-  const pathLinks = drawing.asOf && data.paths?.length ? pathLinksOperation(data.paths, drawing.asOf) : null;
-  const pathValidity = pathLinks ? readPathValidity(data.paths, await graphql(pathLinks.query, pathLinks.variables)) : null;
   if (count !== renderCount) return;
   shown.pathLinks = pathLinks;
   draw(drawing, data, pathValidity);
