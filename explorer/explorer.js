@@ -24,6 +24,8 @@ const $ = (selector) => document.querySelector(selector);
 
 /** Most entities whose neighbourhoods are drawn at once (each is one field of the view operation). */
 const MAX_EXPANDED = 6;
+/** Most entities per drawn neighbourhood unless the view asks for more (`size`, up to the API's 200): the API's default. */
+const DEFAULT_SIZE = 50;
 /** Paths the path finder asks for. */
 const PATH_COUNT = 3;
 const TABS = ['graph', 'chain', 'timeline'];
@@ -37,7 +39,8 @@ const LANDING = {
 
 /**
  * The state of the page, read from a query string: `focus` (the entity whose card is shown), `expand`
- * (other entities whose neighbourhoods are drawn, comma-separated), `depth` (1–3), `types` (relationship
+ * (other entities whose neighbourhoods are drawn, comma-separated), `depth` (1–3), `size` (most entities per
+ * neighbourhood, 1–200, default 50), `types` (relationship
  * types, comma-separated; all when absent), `asOf` (YYYY-MM-DD), `hide` (1: hide links that do not hold
  * on asOf instead of fading them), `from` / `to` / `hops` / `path` (the path finder's ends, maximum hops and
  * the chosen path, 1–3, once paths were asked for), `tab` and `chain`. Malformed values are dropped.
@@ -56,6 +59,7 @@ function readState(search) {
     focus: id('focus'),
     expand: landing ? [...LANDING.expand] : list('expand'),
     depth: integer('depth', 1, 3, 1),
+    size: integer('size', 1, 200, DEFAULT_SIZE),
     types: (landing ? LANDING.types : list('types')).filter((type) => /^[A-Z_]+$/.test(type)),
     asOf: ISO_DATE.test(params.get('asOf') ?? '') ? params.get('asOf') : null,
     hide: params.get('hide') === '1',
@@ -77,6 +81,7 @@ function writeSearch(state) {
   if (state.focus) params.set('focus', state.focus);
   if (state.expand.length) params.set('expand', state.expand.join(','));
   params.set('depth', String(state.depth));
+  if (state.size !== DEFAULT_SIZE) params.set('size', String(state.size));
   if (state.types.length) params.set('types', state.types.join(','));
   if (state.asOf) params.set('asOf', state.asOf);
   if (state.asOf && state.hide) params.set('hide', '1');
@@ -153,8 +158,10 @@ const VIEW_NODE_FRAGMENT = `
 
 /**
  * The one GraphQL operation whose answer the graph draws for `view`: a neighbourhood per expanded entity
- * (`n1`, `n2`, …, the focus last), the path finder's ends and its paths; with asOf, the same fields again
- * as of that day (`n1AsOf`, …, `pathsAsOf`), whose links are the ones that hold. Null when nothing is drawn.
+ * (`n1`, `n2`, …, the focus last), the path finder's ends and its paths; with asOf, the neighbourhoods again
+ * as of that day (`n1AsOf`, …), whose links are the ones that hold. The links of the paths found are asked
+ * as of that day afterwards (pathLinksOperation): paths searched as of a day could be other paths.
+ * Null when nothing is drawn.
  */
 function viewOperation(view) {
   const centres = [...view.expand, ...(view.focus ? [view.focus] : [])];
@@ -168,15 +175,17 @@ function viewOperation(view) {
     variables[name] = value;
   };
   if (centres.length) variable('depth', 'Int', view.depth);
+  if (centres.length && view.size !== DEFAULT_SIZE) variable('size', 'Int', view.size);
+  const sizeArgument = view.size !== DEFAULT_SIZE ? ', first: $size' : '';
   if (view.types.length && (centres.length || findPaths)) variable('types', '[RelationshipType!]', view.types);
   const typesArgument = view.types.length ? ', types: $types' : '';
   const asOf = view.asOf ? ', asOf: $asOf, includeUncertain: true' : '';
-  if (view.asOf && (centres.length || findPaths)) variable('asOf', 'Date', view.asOf);
+  if (view.asOf && centres.length) variable('asOf', 'Date', view.asOf);
   centres.forEach((id, index) => {
     variable(`c${index + 1}`, 'ID!', id);
-    fields.push(`n${index + 1}: neighborhood(id: $c${index + 1}, depth: $depth${typesArgument}) {
+    fields.push(`n${index + 1}: neighborhood(id: $c${index + 1}, depth: $depth${sizeArgument}${typesArgument}) {
     truncated reachable nodes { node { ...ViewNode } } relationships { ...ExportEdge } }`);
-    if (view.asOf) fields.push(`n${index + 1}AsOf: neighborhood(id: $c${index + 1}, depth: $depth${typesArgument}${asOf}) { relationships { id validity } }`);
+    if (view.asOf) fields.push(`n${index + 1}AsOf: neighborhood(id: $c${index + 1}, depth: $depth${sizeArgument}${typesArgument}${asOf}) { relationships { id validity } }`);
   });
   const ends = [view.from, view.to].filter(Boolean);
   if (ends.length) {
@@ -190,15 +199,14 @@ function viewOperation(view) {
     const pathTypes = view.types.length ? ', relationshipTypes: $types' : '';
     fields.push(`paths(from: $from, to: $to, maxHops: $maxHops${pathTypes}, first: ${PATH_COUNT}) {
     length nodes { ...ViewNode } relationships { ...ExportEdge } }`);
-    if (view.asOf) fields.push(`pathsAsOf: paths(from: $from, to: $to, maxHops: $maxHops${pathTypes}, first: ${PATH_COUNT}${asOf}) { relationships { id validity } }`);
   }
   const fragments = centres.length || findPaths ? `${VIEW_NODE_FRAGMENT}${EXPORT_EDGE_FRAGMENT}` : '';
   const query = `query ExplorerView(${definitions.join(', ')}) {\n  ${fields.join('\n  ')}\n}\n${fragments}`.replace(/\n\s*\n/g, '\n');
   return { query, variables };
 }
 
-/** The last operation each tab drew, for "Copy as GraphQL / curl". */
-const shown = { graph: null, chain: null, timeline: null };
+/** The last operation each tab drew, for "Copy as GraphQL / curl" (and, with asOf, the one asking for the path links' validity). */
+const shown = { graph: null, chain: null, timeline: null, pathLinks: null };
 
 // ---- The graph ----
 
@@ -265,7 +273,7 @@ let drawnKey = null;
 async function renderGraph() {
   const operation = viewOperation(state);
   const drawing = state;
-  const key = JSON.stringify([operation, drawing.focus, drawing.path, drawing.hide]);
+  const key = JSON.stringify([operation, drawing.focus, drawing.path, drawing.hide, drawing.asOf]);
   if (key === drawnKey) return;
   drawnKey = key;
   const count = ++renderCount;
@@ -276,18 +284,47 @@ async function renderGraph() {
   }
   setStatus(state.landing ? 'Loading the partnership’s core …' : 'Loading …');
   let data;
+  let pathLinks = null;
+  let pathValidity = null;
   try {
     data = await graphql(operation.query, operation.variables);
+    pathLinks = drawing.asOf && data.paths?.length ? pathLinksOperation(data.paths, drawing.asOf) : null;
+    if (pathLinks) pathValidity = readPathValidity(data.paths, await graphql(pathLinks.query, pathLinks.variables));
   } catch (error) {
     drawnKey = null;
     throw error;
   }
   if (count !== renderCount) return;
-  draw(drawing, data);
+  shown.pathLinks = pathLinks;
+  draw(drawing, data, pathValidity);
+}
+
+/**
+ * The operation that asks how each link of the drawn paths holds on asOf: the links of the paths' types
+ * leaving each link's start, as of that day (with the uncertain ones, marked), one `nodes` field.
+ */
+function pathLinksOperation(paths, asOf) {
+  const links = paths.flatMap((path) => path.relationships);
+  return {
+    query: `query PathLinksAsOf($starts: [ID!]!, $types: [RelationshipType!], $asOf: Date) {
+  nodes(ids: $starts) { ... on Entity { id relationships(types: $types, direction: OUT, asOf: $asOf, includeUncertain: true, first: 100) {
+    edges { type key validity node { id } } } } }
+}`,
+    variables: { starts: [...new Set(links.map((link) => link.from))], types: [...new Set(links.map((link) => link.type))], asOf },
+  };
+}
+
+/** The id -> validity on asOf of every path link, from the answer of pathLinksOperation; a link left out does not hold. */
+function readPathValidity(paths, answer) {
+  const holding = new Map();
+  for (const node of answer.nodes.filter(Boolean)) {
+    for (const edge of node.relationships.edges) holding.set(`${node.id}|${edge.type}|${edge.node.id}${edge.key ? `|${edge.key}` : ''}`, edge.validity);
+  }
+  return new Map(paths.flatMap((path) => path.relationships).map((link) => [link.id, holding.get(link.id)]));
 }
 
 /** Draws an answer of viewOperation(drawing): keeps the positions of entities already drawn and lays out the rest. */
-function draw(drawing, data) {
+function draw(drawing, data, pathValidity = null) {
   const neighbourhoods = Object.keys(data).filter((key) => /^n\d+$/.test(key)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))).map((key) => data[key]);
   const entities = new Map();
   const links = new Map();
@@ -302,6 +339,10 @@ function draw(drawing, data) {
   view.edges = links;
   view.paths = data.paths ?? [];
   view.asOf = drawing.asOf ? readValidity(data) : null;
+  for (const [id, validity] of pathValidity ?? []) {
+    if (validity) view.asOf.set(id, validity);
+    else view.asOf.delete(id);
+  }
 
   const hadNodes = cy.nodes().length > 0;
   let addedCount = 0;
@@ -332,13 +373,64 @@ function draw(drawing, data) {
   showLegendTypes();
 }
 
-/** The fCoSE layout: spreads nodes apart with room for their labels; incremental when nodes were already drawn. */
+/**
+ * The fCoSE layout: spreads nodes apart with room for their labels; incremental when nodes were already
+ * drawn. fCoSE keeps overlaps rare but does not remove them, so a last pass (removeOverlaps) pushes apart any
+ * two entities whose boxes, labels included, still meet, and the view is fitted after it.
+ */
 function layout(fresh) {
-  cy.layout({
-    name: 'fcose', quality: 'proof', randomize: fresh, animate: false, fit: true, padding: 30,
+  const run = cy.layout({
+    name: 'fcose', quality: 'proof', randomize: fresh, animate: false, fit: false, padding: 30,
     nodeDimensionsIncludeLabels: true, packComponents: true, nodeRepulsion: () => 30000, idealEdgeLength: () => 110,
     edgeElasticity: () => 0.25, nodeSeparation: 110, numIter: 5000, gravity: 0.2,
-  }).run();
+  });
+  run.one('layoutstop', () => {
+    removeOverlaps(cy.nodes());
+    cy.fit(undefined, 30);
+  });
+  run.run();
+}
+
+/**
+ * Moves apart every two entities whose boxes (labels included, plus `gap`) overlap, along the axis that
+ * needs the shorter move, half each way; repeats until none overlap or `passes` ran out. Quadratic in the
+ * number of entities, which at the API's 200 per neighbourhood stays a few milliseconds.
+ */
+function removeOverlaps(nodes, { gap = 4, passes = 50 } = {}) {
+  const items = nodes.map((node) => ({ node, box: { ...node.boundingBox({ includeLabels: true, includeOverlays: false }) }, position: { ...node.position() } }));
+  const shift = (item, dx, dy) => {
+    item.position.x += dx;
+    item.position.y += dy;
+    item.box.x1 += dx;
+    item.box.x2 += dx;
+    item.box.y1 += dy;
+    item.box.y2 += dy;
+  };
+  for (let pass = 0; pass < passes; pass += 1) {
+    let moved = false;
+    for (let i = 0; i < items.length; i += 1) {
+      for (let j = i + 1; j < items.length; j += 1) {
+        const [a, b] = [items[i], items[j]];
+        const overlapX = Math.min(a.box.x2, b.box.x2) - Math.max(a.box.x1, b.box.x1) + gap;
+        const overlapY = Math.min(a.box.y2, b.box.y2) - Math.max(a.box.y1, b.box.y1) + gap;
+        if (overlapX <= 0 || overlapY <= 0) continue;
+        moved = true;
+        if (overlapX < overlapY) {
+          const dx = (a.position.x <= b.position.x ? -overlapX : overlapX) / 2;
+          shift(a, dx, 0);
+          shift(b, -dx, 0);
+        } else {
+          const dy = (a.position.y <= b.position.y ? -overlapY : overlapY) / 2;
+          shift(a, 0, dy);
+          shift(b, 0, -dy);
+        }
+      }
+    }
+    if (!moved) break;
+  }
+  cy.batch(() => {
+    for (const { node, position } of items) node.position(position);
+  });
 }
 
 /** With asOf: the id -> validity (STATED, ATTESTED, UNCERTAIN) of every drawn link that holds on that day. */
@@ -501,9 +593,13 @@ function showPaths(drawing, data) {
   $('#find-paths').disabled = !(drawing.from && drawing.to);
   const paths = view.paths;
   const searched = Boolean(drawing.from && drawing.to && drawing.path);
-  $('#path-list').replaceChildren(...paths.map((path, index) => el('li', {},
-    el('button', { type: 'button', onclick: act(() => navigate({ path: index + 1 })) },
-      `${path.length} link${path.length === 1 ? '' : 's'}: ${path.nodes.map((node) => node.name).join(' → ')}`))));
+  $('#path-list').replaceChildren(...paths.map((path, index) => {
+    const holding = holdingLinks(path);
+    return el('li', { dataset: holding === null ? {} : { holding: String(holding) } },
+      el('button', { type: 'button', onclick: act(() => navigate({ path: index + 1 })) },
+        `${path.length} link${path.length === 1 ? '' : 's'}: ${path.nodes.map((node) => node.name).join(' → ')}`),
+      holding === null ? '' : el('span', { className: 'stale-links' }, `${holding} of ${path.length} hold on ${drawing.asOf}`));
+  }));
   $('#path-exports').hidden = !searched || paths.length === 0;
   if (searched) $('#path-exports').replaceChildren('Shortest path: ', ...exportLinks('path', { from: drawing.from, to: drawing.to, maxHops: drawing.hops }));
   if (searched && paths.length === 0) {
@@ -525,12 +621,21 @@ function highlightPath(path, index) {
   members.addClass('on-path');
   cy.fit(members, 40);
   [...$('#path-list').children].forEach((item, position) => item.classList.toggle('active', position === index));
-  setStatus(`Path of ${path.length} link${path.length === 1 ? '' : 's'}: ${path.nodes.map((node) => node.name).join(' → ')}`);
+  const holding = holdingLinks(path);
+  const asOf = holding === null ? '' : `. ${holding} of ${path.length} hold on ${state.asOf}.`;
+  setStatus(`Path of ${path.length} link${path.length === 1 ? '' : 's'}: ${path.nodes.map((node) => node.name).join(' → ')}${asOf}`);
+}
+
+/** With asOf: how many of a path's links the API returns as STATED or ATTESTED on that day; null without asOf. */
+function holdingLinks(path) {
+  if (!view.asOf) return null;
+  return path.relationships.filter((relationship) => ['STATED', 'ATTESTED'].includes(view.asOf.get(relationship.id))).length;
 }
 
 // ---- Toolbar: depth, link types, clear, copy, exports ----
 
 $('#depth').addEventListener('change', act(() => navigate({ depth: Number($('#depth').value) })));
+$('#size').addEventListener('change', act(() => navigate({ size: Number($('#size').value) })));
 $('#fit').addEventListener('click', () => cy.fit(undefined, 30));
 $('#clear').addEventListener('click', act(() => navigate({ focus: null, expand: [], from: null, to: null, path: null })));
 $('#home').addEventListener('click', act(() => {
@@ -555,6 +660,8 @@ $('#types-all').addEventListener('click', act(() => navigate({ types: [] })));
 /** Puts the state into the toolbar's controls. */
 function syncControls() {
   $('#depth').value = String(state.depth);
+  if (![...$('#size').options].some((option) => option.value === String(state.size))) $('#size').append(el('option', {}, String(state.size)));
+  $('#size').value = String(state.size);
   $('#max-hops').value = String(state.hops);
   for (const input of document.querySelectorAll('#type-options input')) input.checked = state.types.includes(input.value);
   $('#types-summary').textContent = state.types.length ? `Link types (${state.types.length})` : 'Link types (all)';
@@ -578,6 +685,10 @@ function openQueryDialog() {
   $('#query-document').value = operation.query;
   $('#query-variables').value = JSON.stringify(operation.variables, null, 2);
   $('#query-curl').value = curlLine(operation);
+  const pathLinks = state.tab === 'graph' ? shown.pathLinks : null;
+  $('#query-path-links').hidden = !pathLinks;
+  $('#query-path-links-document').value = pathLinks?.query ?? '';
+  $('#query-path-links-variables').value = pathLinks ? JSON.stringify(pathLinks.variables, null, 2) : '';
   $('#query-dialog').showModal();
 }
 
@@ -676,40 +787,102 @@ async function loadChains() {
     $('#chain-select').replaceChildren(...valueChains.nodes.map((chain) => el('option', { value: chain.id }, chain.name)));
   }
   if (state.chain) $('#chain-select').value = state.chain;
-  if ($('#chain-select').value !== shownChain) await showValueChain($('#chain-select').value);
+  const operation = chainOperation({ chain: $('#chain-select').value, asOf: state.asOf });
+  const key = JSON.stringify([operation, state.hide]);
+  if (key !== shownChain) {
+    shownChain = key;
+    try {
+      await showValueChain(operation, state);
+    } catch (error) {
+      shownChain = null;
+      throw error;
+    }
+  }
 }
 
+/** What the value-chain tab last drew (operation and hide), so that a tab switch redraws nothing. */
 let shownChain = null;
 
 $('#chain-select').addEventListener('change', act(() => navigate({ chain: $('#chain-select').value })));
 
-/** The value chain as columns (its stages in order) and lanes (EU actors, materials and projects, KZ actors). */
-async function showValueChain(id) {
-  const operation = {
-    query: `query Chain($id: ID!) { valueChain(id: $id) {
-    stages { position linked stage { id name } materials { id name } projects { id name } euActors { id name } kzActors { id name } }
-  } }`,
-    variables: { id },
+/**
+ * The one GraphQL operation behind the value-chain tab: the chain stage by stage and, with asOf, the same
+ * chain as of that day (`asOf: valueChain(…, asOf, includeUncertain: true)`), whose links put the actors
+ * in their lanes on that day.
+ */
+function chainOperation({ chain, asOf }) {
+  const lanes = 'stages { position linked stage { id name } materials { id name } projects { id name } euActors { id name } kzActors { id name } }';
+  if (!asOf) return { query: `query Chain($id: ID!) { valueChain(id: $id) {\n    ${lanes}\n  } }`, variables: { id: chain } };
+  return {
+    query: `query Chain($id: ID!, $asOf: Date) {
+  valueChain(id: $id) {
+    ${lanes}
+  }
+  asOf: valueChain(id: $id, asOf: $asOf, includeUncertain: true) {
+    stages { stage { id } linked links { id from validity } }
+  }
+}`,
+    variables: { id: chain, asOf },
   };
-  const { valueChain } = await graphql(operation.query, operation.variables);
+}
+
+/**
+ * The value chain as columns (its stages in order) and lanes (EU actors, materials and projects, KZ actors).
+ * With asOf, an actor chip fades (or hides) when no link that holds on that day puts it at the stage, and is
+ * dashed when only UNCERTAIN links do; a stage that has no EU–KZ link on that day is marked as that day's gap.
+ */
+async function showValueChain(operation, drawing) {
+  const data = await graphql(operation.query, operation.variables);
+  const { valueChain } = data;
   shown.chain = operation;
-  shownChain = id;
+  /** Per stage id: actor id -> its best validity on asOf; per stage id: an EU and a KZ actor known to be linked on asOf. */
+  const holding = new Map();
+  const linkedOn = new Map();
+  const rank = { STATED: 3, ATTESTED: 2, UNCERTAIN: 1 };
+  for (const stage of data.asOf?.stages ?? []) {
+    const actors = new Map();
+    for (const link of stage.links) {
+      if (!actors.has(link.from) || rank[link.validity] > rank[actors.get(link.from)]) actors.set(link.from, link.validity);
+    }
+    holding.set(stage.stage.id, actors);
+  }
+  const holds = (stage, actor) => ['STATED', 'ATTESTED'].includes(holding.get(stage.stage.id)?.get(actor.id));
+  for (const stage of valueChain.stages) {
+    linkedOn.set(stage.stage.id, stage.euActors.some((actor) => holds(stage, actor)) && stage.kzActors.some((actor) => holds(stage, actor)));
+  }
+  const actorChip = (stage) => (entity) => {
+    const chip = entityChip(entity);
+    if (!drawing.asOf) return chip;
+    const validity = holding.get(stage.stage.id)?.get(entity.id);
+    chip.dataset.validity = validity ?? 'NONE';
+    if (validity === 'UNCERTAIN') chip.classList.add('uncertain');
+    if (validity === undefined || validity === 'UNCERTAIN') chip.classList.add(drawing.hide ? 'hidden' : 'stale');
+    chip.title = validity === undefined ? `Not linked to this stage on ${drawing.asOf}` : validity === 'UNCERTAIN' ? `Not known to be linked to this stage on ${drawing.asOf}` : `${validity} on ${drawing.asOf}`;
+    return chip;
+  };
   const lanes = [
-    ['EU actors', 'lane-eu', (stage) => stage.euActors],
-    ['Materials and projects', 'lane-members', (stage) => [...stage.materials, ...stage.projects]],
-    ['KZ actors', 'lane-kz', (stage) => stage.kzActors],
+    ['EU actors', 'lane-eu', (stage) => stage.euActors.map(actorChip(stage))],
+    ['Materials and projects', 'lane-members', (stage) => [...stage.materials, ...stage.projects].map(entityChip)],
+    ['KZ actors', 'lane-kz', (stage) => stage.kzActors.map(actorChip(stage))],
   ];
+  const isGap = (stage) => (drawing.asOf ? !linkedOn.get(stage.stage.id) : !stage.linked);
+  const gapTitle = drawing.asOf ? `Gap on ${drawing.asOf}: no EU–KZ link known to hold at this stage that day` : 'Gap: no EU–KZ link at this stage';
   const grid = $('#chain-view');
   grid.style.gridTemplateColumns = `8rem repeat(${valueChain.stages.length}, minmax(8rem, 1fr))`;
   grid.replaceChildren(
     el('div', { className: 'corner' }),
-    ...valueChain.stages.map((stage) => el('div', { className: `stage${stage.linked ? '' : ' gap'}`, title: stage.linked ? '' : 'Gap: no EU–KZ link at this stage' },
-      el('strong', {}, `${stage.position}. ${stage.stage.name}`), stage.linked ? '' : el('span', { className: 'badge' }, 'gap'))),
-    ...lanes.flatMap(([label, className, members]) => [
+    ...valueChain.stages.map((stage) => el('div', { className: `stage${isGap(stage) ? ' gap' : ''}`, title: isGap(stage) ? gapTitle : '', dataset: { id: stage.stage.id } },
+      el('strong', {}, `${stage.position}. ${stage.stage.name}`), isGap(stage) ? el('span', { className: 'badge' }, drawing.asOf ? `gap on ${drawing.asOf}` : 'gap') : '')),
+    ...lanes.flatMap(([label, className, chips]) => [
       el('div', { className: `lane-label ${className}` }, label),
-      ...valueChain.stages.map((stage) => el('div', { className: `cell ${className}` }, ...members(stage).map(entityChip))),
+      ...valueChain.stages.map((stage) => el('div', { className: `cell ${className}` }, ...chips(stage))),
     ]),
   );
+  if (drawing.asOf) {
+    const actors = grid.querySelectorAll('.lane-eu .chip, .lane-kz .chip');
+    const faded = grid.querySelectorAll('.chip.stale, .chip.hidden');
+    setStatus(`${actors.length - faded.length} of ${actors.length} actor links of ${valueChain.stages.length} stages hold on ${drawing.asOf}.`);
+  }
 }
 
 /** A button naming an entity; a click shows its card. */

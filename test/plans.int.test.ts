@@ -83,17 +83,21 @@ describe('query plans of the path and analytics statements', () => {
     }
   });
 
-  it('the timeline reads only date indexes, on nodes and relationships', async () => {
-    const plan = await db.profile('timeline', { from: '2023', fromYear: '2023', to: '2023-12~', kinds: ALL_KINDS, limit: 51 });
-    expect(types(plan)).toContain('NodeIndexSeekByRange');
-    expect(types(plan)).toContain('DirectedRelationshipIndexSeekByRange');
-    expect(types(plan).filter((type) => /Scan/.test(type))).toEqual([]);
+  it('the timeline reads only date indexes, on nodes and relationships, with asOf or without', async () => {
+    for (const [asOf, dated] of [[null, false], ['2023-06-01', true]] as const) {
+      const plan = await db.profile('timeline', { from: '2023', fromYear: '2023', to: '2023-12~', kinds: ALL_KINDS, limit: 51, asOf, includeUncertain: false }, { dated });
+      expect(types(plan), `asOf ${asOf}`).toContain('NodeIndexSeekByRange');
+      expect(types(plan), `asOf ${asOf}`).toContain('DirectedRelationshipIndexSeekByRange');
+      expect(types(plan).filter((type) => /Scan/.test(type)), `asOf ${asOf}`).toEqual([]);
+    }
   });
 
   it('the value-chain view and the neighbourhood seek by id', async () => {
-    const chain = await db.profile('value-chain-stages', { fromId: 'chain:batteries', toId: 'chain:batteries' });
-    expect(types(chain).some((type) => type.startsWith('NodeUniqueIndexSeek'))).toBe(true);
-    expect(types(chain)).not.toContain('NodeByLabelScan');
+    for (const [asOf, dated] of [[null, false], ['2023-06-01', true]] as const) {
+      const chain = await db.profile('value-chain-stages', { fromId: 'chain:batteries', toId: 'chain:batteries', asOf, includeUncertain: true }, { dated });
+      expect(types(chain).some((type) => type.startsWith('NodeUniqueIndexSeek')), `asOf ${asOf}`).toBe(true);
+      expect(types(chain).filter((type) => /Scan/.test(type)), `asOf ${asOf}`).toEqual([]);
+    }
     const neighbourhood = await db.profile('neighborhood', { id: 'event:amm-2023', limit: 50, asOf: null, includeUncertain: false }, { type: 'ATTENDED|MET', hops: 2 });
     expect(types(neighbourhood)).toContain('NodeUniqueIndexSeek');
     expect(types(neighbourhood).filter((type) => /Scan/.test(type))).toEqual([]);

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { holdsOnCypher, validityCypher } from '../model/validity.ts';
-import { isEntityType, isRelationshipType } from '../model/vocabulary.ts';
+import { begunByCypher, holdsOnCypher, validityCypher } from '../model/validity.ts';
+import { isEntityType, isRelationshipType, type RelationshipType } from '../model/vocabulary.ts';
 
 /** The folder that holds every .cypher file. */
 export const CYPHER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../cypher');
@@ -21,8 +21,9 @@ let statements: ReadonlyMap<string, string> | undefined;
  * `__SORT__` a sort expression from SORT_EXPRESSIONS; `__DIR__` ASC or DESC (and `__CMP__` follows it);
  * `__LEFT__` / `__RIGHT__` the arrows of OUT, IN or BOTH.
  * Always filled: `__HOLDS_ON(r)__` and `__VALIDITY(r)__`, the asOf rule of src/model/validity.ts over the
- * relationship variable `r` and the parameters `$asOf` and `$includeUncertain`; with `dated: false` (the
- * request gives no asOf) they become `true` and `null`, so an undated statement carries no date rule.
+ * relationship variable `r` and the parameters `$asOf` and `$includeUncertain` (`__HOLDS_ON(r:SIGNED|MET)__`
+ * when the pattern fixes r's types: only the parts of the rule those types need), and `__BEGUN(n.date)__`, the
+ * same rule for an entity's own date (held from that day on). `dated` decides what they carry (see below).
  */
 export interface CypherSlots {
   label?: string;
@@ -39,8 +40,9 @@ export interface CypherSlots {
   /** Fills `__COUNT__`: k of `SHORTEST k`, an integer from 1 to MAX_PATH_COUNT. */
   count?: number;
   /**
-   * Whether the request gives an asOf day: part of the statement's shape, like the planner's. Left out, the
-   * full rule is spliced (it is guarded by `$asOf IS NULL`, so the answer is the same, only slower).
+   * Whether `asOf` is given, as part of the statement's shape: `false` fills the date slots with `true` and
+   * `null` (the statement carries no date rule at all), `true` with the rule. Left out, the slots carry the
+   * rule, which itself lets every link through when `$asOf` is null.
    */
   dated?: boolean;
 }
@@ -134,12 +136,18 @@ export function cypher(name: string, slots: CypherSlots = {}): string {
     if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${slot} must be an integer from 1 to ${max}, but got ${value}.`);
     filled = filled.replaceAll(slot, String(value));
   }
-  filled = filled.replace(/__(HOLDS_ON|VALIDITY)\(([A-Za-z_][A-Za-z0-9_]*)\)__/g, (_match, slot: string, rel: string) => {
-    if (slots.dated === false) return slot === 'HOLDS_ON' ? 'true' : 'null';
-    const names = { rel, asOf: 'asOf', includeUncertain: 'includeUncertain' };
-    return slot === 'HOLDS_ON' ? holdsOnCypher(names) : validityCypher(names);
+  const undated = slots.dated === false;
+  filled = filled.replace(/__(HOLDS_ON|VALIDITY)\(([A-Za-z_][A-Za-z0-9_]*)(?::([A-Z_|]+))?\)__/g, (_match, slot: string, rel: string, known?: string) => {
+    const types = known?.split('|');
+    for (const type of types ?? []) if (!isRelationshipType(type)) throw new Error(`"${type}" in "${name}" is not a relationship type of the model.`);
+    const names = { rel, asOf: 'asOf', includeUncertain: 'includeUncertain', types: types as RelationshipType[] | undefined };
+    if (slot === 'HOLDS_ON') return undated ? 'true' : holdsOnCypher(names);
+    return undated ? 'null' : validityCypher(names);
   });
-  if (/__(HOLDS_ON|VALIDITY)\(|__(LABEL|TYPE|WHERE|ANCHOR|SORT|DIR|CMP|LEFT|RIGHT|HOPS|COUNT)__/.test(filled)) throw new Error(`Cypher statement "${name}" has an unfilled slot.`);
+  filled = filled.replace(/__BEGUN\(([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\)__/g, (_match, entity: string, property: string) =>
+    undated ? 'true' : begunByCypher({ entity, property, asOf: 'asOf' }),
+  );
+  if (/__(HOLDS_ON|VALIDITY|BEGUN)\(|__(LABEL|TYPE|WHERE|ANCHOR|SORT|DIR|CMP|LEFT|RIGHT|HOPS|COUNT)__/.test(filled)) throw new Error(`Cypher statement "${name}" has an unfilled slot.`);
   return filled;
 }
 

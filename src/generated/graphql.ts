@@ -2229,9 +2229,25 @@ export type Query = {
   /**
    * Dated happenings in date order (then by kind and the entities' ids): events, agreements, signings,
    * announcements, meetings, funding, and offices taken up and left.
+   *
+   * With `asOf: D`, an entry is listed only when what it is about is known to hold on D, by the same rule as
+   * relationship fields (see `Validity`), and carries that `validity`: an event or agreement when its date is
+   * not after D (STATED); a signing, announcement, meeting or funding when its link holds on D (its date is
+   * not after D and no `validTo` ended it before D); OFFICE_START and OFFICE_END when the term holds on D, so
+   * the list shows the terms in force on D with their start and, when stated, their end, which may lie after
+   * D (pass `to: D` as well to list nothing after D). Offices taken up and ended before D, or ended by a
+   * successor's appointment on or before D, are left out; open terms with no evidence around D are
+   * UNCERTAIN, listed only with `includeUncertain: true`. `from`, `to`, `kinds` and `first` apply as without
+   * `asOf`.
    */
   timeline: Timeline;
-  /** A value chain stage by stage: its materials, EU and KZ actors, projects and funding, and the stages with no EU–KZ link. */
+  /**
+   * A value chain stage by stage: its materials, EU and KZ actors, projects and funding, and the stages with no
+   * EU–KZ link. With `asOf`, every link behind the view (an actor at a stage, taking part in or funding one of
+   * its projects, producing, processing, supplying or holding deposits of one of its materials; a project's
+   * funding) counts only when it is known to hold on that day, by the rule of `Validity`: an actor is in a lane
+   * only through such a link, and the gaps are the stages with no EU–KZ link on that day.
+   */
   valueChain: ValueChainView;
   /** The value chains: raw materials, batteries, renewable hydrogen. A connection with keyset cursors: page forward with first/after or backward with last/before. */
   valueChains: ValueChainConnection;
@@ -2405,8 +2421,10 @@ export type QuerySourcesArgs = {
 
 /** The entry points of the API. */
 export type QueryTimelineArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
   kinds?: InputMaybe<Array<TimelineKind>>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -2414,7 +2432,9 @@ export type QueryTimelineArgs = {
 
 /** The entry points of the API. */
 export type QueryValueChainArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
+  includeUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -2864,15 +2884,22 @@ export type StageView = {
   __typename?: 'StageView';
   /**
    * EU actors linked to this stage: at it (AT_STAGE), taking part in or funding one of its projects
-   * (PARTICIPATES_IN, FUNDS), or producing, processing, supplying or holding deposits of one of its materials.
+   * (PARTICIPATES_IN, FUNDS), or producing, processing, supplying or holding deposits of one of its materials;
+   * with `asOf`, only through links known to hold that day (see `links`).
    */
   euActors: Array<Actor>;
-  /** Funding of this stage's projects: who funds which project, with amounts. */
+  /** Funding of this stage's projects: who funds which project, with amounts; with `asOf`, the links known to hold that day, each with its `validity`. */
   funding: Array<Relationship>;
   /** KZ actors linked to this stage, in the same ways as euActors. */
   kzActors: Array<Actor>;
-  /** True when at least one EU actor and one KZ actor are linked to this stage; false marks a gap. */
+  /** True when at least one EU actor and one KZ actor are linked to this stage (on the `asOf` day, when given); false marks a gap. */
   linked: Scalars['Boolean']['output'];
+  /**
+   * The links that put the EU and KZ actors in their lanes: AT_STAGE into the stage, PARTICIPATES_IN and FUNDS
+   * into its projects, PRODUCES, PROCESSES, SUPPLIES and HOLDS_DEPOSIT into its materials. With `asOf`, only
+   * the links known to hold that day, each with its `validity` (an actor is in a lane through at least one).
+   */
+  links: Array<Relationship>;
   /** Materials at this stage (AT_STAGE). */
   materials: Array<Material>;
   /** Its position in the chain, from 1. */
@@ -3002,6 +3029,8 @@ export type TimelineEntry = {
   subject: Entity;
   /** One line for humans, e.g. `Valdis Dombrovskis announced EU–Kazakhstan Roadmap 2023–2024`. */
   summary: Scalars['String']['output'];
+  /** With `asOf`: how the entry is known to hold that day (an event's or agreement's own date: STATED; a link's entry: the link's `validity`); null without `asOf`. */
+  validity?: Maybe<Validity>;
 };
 
 /** What kind of timeline entry. */
@@ -3349,7 +3378,7 @@ export type ResolversTypes = {
   SourceInput: ResolverTypeWrapper<Partial<SourceInput>>;
   Stage: ResolverTypeWrapper<EntityRow>;
   StageStat: ResolverTypeWrapper<Partial<Omit<StageStat, 'stage'> & { stage: ResolversTypes['Stage'] }>>;
-  StageView: ResolverTypeWrapper<Partial<Omit<StageView, 'euActors' | 'funding' | 'kzActors' | 'materials' | 'projects' | 'stage'> & { euActors: Array<ResolversTypes['Actor']>, funding: Array<ResolversTypes['Relationship']>, kzActors: Array<ResolversTypes['Actor']>, materials: Array<ResolversTypes['Material']>, projects: Array<ResolversTypes['Project']>, stage: ResolversTypes['Stage'] }>>;
+  StageView: ResolverTypeWrapper<Partial<Omit<StageView, 'euActors' | 'funding' | 'kzActors' | 'links' | 'materials' | 'projects' | 'stage'> & { euActors: Array<ResolversTypes['Actor']>, funding: Array<ResolversTypes['Relationship']>, kzActors: Array<ResolversTypes['Actor']>, links: Array<ResolversTypes['Relationship']>, materials: Array<ResolversTypes['Material']>, projects: Array<ResolversTypes['Project']>, stage: ResolversTypes['Stage'] }>>;
   Stats: ResolverTypeWrapper<Partial<Omit<Stats, 'materials' | 'stages'> & { materials: Array<ResolversTypes['MaterialStat']>, stages: Array<ResolversTypes['StageStat']> }>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   Subgraph: ResolverTypeWrapper<Partial<Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['SubgraphNode']>, relationships: Array<ResolversTypes['Relationship']> }>>;
@@ -3447,7 +3476,7 @@ export type ResolversParentTypes = {
   SourceInput: Partial<SourceInput>;
   Stage: EntityRow;
   StageStat: Partial<Omit<StageStat, 'stage'> & { stage: ResolversParentTypes['Stage'] }>;
-  StageView: Partial<Omit<StageView, 'euActors' | 'funding' | 'kzActors' | 'materials' | 'projects' | 'stage'> & { euActors: Array<ResolversParentTypes['Actor']>, funding: Array<ResolversParentTypes['Relationship']>, kzActors: Array<ResolversParentTypes['Actor']>, materials: Array<ResolversParentTypes['Material']>, projects: Array<ResolversParentTypes['Project']>, stage: ResolversParentTypes['Stage'] }>;
+  StageView: Partial<Omit<StageView, 'euActors' | 'funding' | 'kzActors' | 'links' | 'materials' | 'projects' | 'stage'> & { euActors: Array<ResolversParentTypes['Actor']>, funding: Array<ResolversParentTypes['Relationship']>, kzActors: Array<ResolversParentTypes['Actor']>, links: Array<ResolversParentTypes['Relationship']>, materials: Array<ResolversParentTypes['Material']>, projects: Array<ResolversParentTypes['Project']>, stage: ResolversParentTypes['Stage'] }>;
   Stats: Partial<Omit<Stats, 'materials' | 'stages'> & { materials: Array<ResolversParentTypes['MaterialStat']>, stages: Array<ResolversParentTypes['StageStat']> }>;
   String: Partial<Scalars['String']['output']>;
   Subgraph: Partial<Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['SubgraphNode']>, relationships: Array<ResolversParentTypes['Relationship']> }>;
@@ -3879,8 +3908,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'includeUncertain' | 'maxHops' | 'to'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'orderBy'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
-  timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'first'>>;
-  valueChain?: Resolver<ResolversTypes['ValueChainView'], ParentType, ContextType, RequireFields<QueryValueChainArgs, 'id'>>;
+  timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'first' | 'includeUncertain'>>;
+  valueChain?: Resolver<ResolversTypes['ValueChainView'], ParentType, ContextType, RequireFields<QueryValueChainArgs, 'id' | 'includeUncertain'>>;
   valueChains?: Resolver<ResolversTypes['ValueChainConnection'], ParentType, ContextType, RequireFields<QueryValueChainsArgs, 'orderBy'>>;
 };
 
@@ -4016,6 +4045,7 @@ export type StageViewResolvers<ContextType = Context, ParentType extends Resolve
   funding?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
   kzActors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   linked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
   materials?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
@@ -4060,6 +4090,7 @@ export type TimelineEntryResolvers<ContextType = Context, ParentType extends Res
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validity?: Resolver<Maybe<ResolversTypes['Validity']>, ParentType, ContextType>;
 };
 
 export type UnlinkResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnlinkResult'] = ResolversParentTypes['UnlinkResult']> = {

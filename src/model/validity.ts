@@ -14,6 +14,8 @@
  * - ATTESTED: not STATED, but on or before D there is the start or an attestation (`r.attestedOn`), and on or
  *   after D there is a stated end (as above) or an attestation.
  * - UNCERTAIN: everything else. Kept only when `$includeUncertain` is true.
+ * An entity's own date (an event's startDate, an agreement's date) is read like the start of a `since`
+ * link: the entity holds on D, as STATED, unless that date is after D (begunByCypher).
  *
  * The fragments are Cypher text built only from the identifiers the caller passes, which must be Cypher
  * variable or parameter names the caller owns (never request text); every value stays a parameter. The
@@ -32,6 +34,12 @@ export interface ValidityNames {
   asOf: string;
   /** The parameter holding `includeUncertain` (boolean or null). */
   includeUncertain: string;
+  /**
+   * The types the link can have, when the statement's pattern fixes them: the fragments then carry only the
+   * parts of the rule those types need (no succession check unless HOLDS_OFFICE is among them; `true` for a
+   * timeless type), which Neo4j compiles far faster than the whole rule. Any type when left out.
+   */
+  types?: readonly RelationshipType[];
 }
 
 /** The relationship types of one temporality, from the vocabulary. */
@@ -56,23 +64,52 @@ export function validityCypher(names: ValidityNames): string {
   return `CASE WHEN $${asOf} IS NULL OR ${parts.excluded} THEN null WHEN ${parts.stated} THEN 'STATED' WHEN ${parts.attested} THEN 'ATTESTED' ELSE 'UNCERTAIN' END`;
 }
 
+/** The names of an entity's date for begunByCypher: a Cypher variable, a property name, the asOf parameter. */
+export interface BegunNames {
+  /** The entity variable, e.g. `n`. */
+  entity: string;
+  /** The date property, e.g. `startDate`. */
+  property: string;
+  /** The parameter holding the ISO day (or null: every entity holds). */
+  asOf: string;
+}
+
+/**
+ * A Cypher predicate: true when `$asOf` is null or the entity's date is not after `$asOf` (a partial date
+ * counts from the start of its month or year; an entity without the date is kept).
+ */
+export function begunByCypher(names: BegunNames): string {
+  for (const name of [names.entity, names.property, names.asOf]) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`"${name}" is not a Cypher identifier.`);
+  }
+  return `($${names.asOf} IS NULL OR NOT coalesce(${names.entity}.${names.property} > $${names.asOf}, false))`;
+}
+
 // Private: the parts of the rule as Cypher predicates over the link and `$asOf` (see the module header).
 function fragments(names: ValidityNames): { excluded: string; stated: string; attested: string } {
-  const { rel: r, asOf } = checked(names);
+  const { rel: r, asOf, types: known } = checked(names);
   const day = `$${asOf}`;
-  const list = (types: RelationshipType[]) => `[${types.map((type) => `'${type}'`).join(', ')}]`;
+  // `type(r) IN [...]` for the types of one temporality, folded to a constant when the link's types are known.
+  const typeIn = (types: RelationshipType[]) => {
+    if (known === undefined) return `type(${r}) IN [${types.map((type) => `'${type}'`).join(', ')}]`;
+    const possible = types.filter((type) => known.includes(type));
+    if (possible.length === 0) return 'false';
+    if (possible.length === known.length) return 'true';
+    return `type(${r}) IN [${possible.map((type) => `'${type}'`).join(', ')}]`;
+  };
   const start = `coalesce(${r}.validFrom, ${r}.date)`;
   const attestations = `coalesce(${r}.attestedOn, [])`;
   // Fragment-local names start with `v` and a capital (vBody, vNext, vDay) so they never meet a caller's.
   // A successor's validFrom `vNext.validFrom` compared with `cmp` against the day: `<=` ends the term by D.
   const succeeded = (cmp: '<=' | '>') =>
-    `(type(${r}) = 'HOLDS_OFFICE' AND ${r}.post IS NOT NULL AND ${r}.validTo IS NULL AND ` +
+    known !== undefined && !known.includes('HOLDS_OFFICE') ? 'false' :
+    `(${known === undefined ? `type(${r}) = 'HOLDS_OFFICE'` : typeIn(['HOLDS_OFFICE'])} AND ${r}.post IS NOT NULL AND ${r}.validTo IS NULL AND ` +
     `any(vBody IN [endNode(${r})] WHERE EXISTS { MATCH (vBody)<-[vNext:HOLDS_OFFICE]-() WHERE vNext <> ${r} AND vNext.post = ${r}.post AND vNext.validFrom IS NOT NULL ` +
     `AND vNext.validFrom ${cmp} ${day} AND (${r}.validFrom IS NOT NULL AND vNext.validFrom > ${r}.validFrom ` +
     `OR ${r}.validFrom IS NULL AND size(${attestations}) > 0 AND all(vDay IN ${attestations} WHERE vDay < vNext.validFrom)) }))`;
   const excluded = `(coalesce(${start} > ${day}, false) OR coalesce(${r}.validTo + '~' < ${day}, false) OR ${succeeded('<=')})`;
-  const endStated = `(${r}.validTo IS NOT NULL OR type(${r}) IN ${list(typesOf('since'))} OR ${succeeded('>')})`;
-  const stated = `(type(${r}) IN ${list(typesOf('timeless'))} OR (${start} IS NOT NULL AND ${endStated}))`;
+  const endStated = `(${r}.validTo IS NOT NULL OR ${typeIn(typesOf('since'))} OR ${succeeded('>')})`;
+  const stated = `(${typeIn(typesOf('timeless'))} OR (${start} IS NOT NULL AND ${endStated}))`;
   const attested =
     `((${start} IS NOT NULL OR any(vDay IN ${attestations} WHERE vDay <= ${day})) AND ` +
     `(${endStated} OR any(vDay IN ${attestations} WHERE vDay >= ${day})))`;
@@ -84,5 +121,9 @@ function checked(names: ValidityNames): ValidityNames {
   for (const name of [names.rel, names.asOf, names.includeUncertain]) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`"${name}" is not a Cypher identifier.`);
   }
+  for (const type of names.types ?? []) {
+    if (!Object.hasOwn(RELATIONSHIP_TYPES, type)) throw new Error(`"${type}" is not a relationship type of the model.`);
+  }
+  if (names.types?.length === 0) throw new Error('A link\'s known types, when given, name at least one type.');
   return names;
 }

@@ -9,7 +9,7 @@ import type { RelationshipType } from '../model/vocabulary.ts';
 import { toEnumValue } from '../model/enums.ts';
 import { summarize } from '../records/summarize-graph.ts';
 import { checkRange } from './pagination.ts';
-import { assertEntitiesExist, PATH_LIMITS, type PathRow, type RelationshipRow } from './paths.ts';
+import { asOfParams, assertEntitiesExist, PATH_LIMITS, type PathRow, type RelationshipRow } from './paths.ts';
 
 /** Caps of the analytics queries. */
 export const ANALYTICS_LIMITS = { corridors: 50, timeline: 200, brokers: 50, materials: 100 } as const;
@@ -37,7 +37,15 @@ interface StageRow {
   projects: EntityRow[];
   euActors: EntityRow[];
   kzActors: EntityRow[];
+  /** The links that tie the EU and KZ actors to the stage. */
+  links: RelationshipRow[];
   funding: RelationshipRow[];
+}
+
+/** The asOf arguments of valueChain and timeline. */
+interface AsOfArgs {
+  asOf?: string | null;
+  includeUncertain?: boolean | null;
 }
 
 /** A timeline row as the statement returns it. */
@@ -47,6 +55,8 @@ interface TimelineRow {
   subject: EntityRow;
   object: EntityRow | null;
   relationship: RelationshipRow | null;
+  /** With asOf: how the entry is known to hold that day (an event's or agreement's own date: STATED). */
+  validity: RelationshipRow['validity'];
 }
 
 /** One line for humans describing a timeline entry. */
@@ -76,9 +86,14 @@ export function summarizeEntry(row: TimelineRow): string {
   }
 }
 
-async function loadStages(context: Context, id: string | null): Promise<StageRow[]> {
+/**
+ * The stages of one chain (or of all, `id` null), with only the links that hold on `asOf` when given.
+ * Whether asOf is given is part of the statement's shape: without it the statement carries no date rule.
+ */
+async function loadStages(context: Context, id: string | null, dates: AsOfArgs = {}): Promise<StageRow[]> {
   const range = id === null ? { fromId: '', toId: '\u{10FFFF}' } : { fromId: id, toId: id };
-  return (await context.db.read('value-chain-stages', range)) as unknown as StageRow[];
+  const params = asOfParams(dates);
+  return (await context.db.read('value-chain-stages', { ...range, ...params }, { dated: params.asOf !== null })) as unknown as StageRow[];
 }
 
 /** A stats object whose fields each run their own statement, once, when selected. */
@@ -104,12 +119,12 @@ function createStats(context: Context) {
 
 export const analyticsResolvers = {
   Query: {
-    valueChain: async (_parent: unknown, { id }: { id: string }, context: Context) => {
+    valueChain: async (_parent: unknown, { id, ...dates }: { id: string } & AsOfArgs, context: Context) => {
       const chain = await context.loaders.nodesByIds.load(id);
       if (!chain || chain.__typename !== 'ValueChain') {
         throw notFound(chain ? `"${id}" is ${withArticle(chain.__typename)}, not a ValueChain.` : `No value chain has the id "${id}".`);
       }
-      const stages = await loadStages(context, id);
+      const stages = await loadStages(context, id, dates);
       const views = stages.map((row) => ({ ...row, position: Number(row.stage.position), linked: row.euActors.length > 0 && row.kzActors.length > 0 }));
       return { chain, stages: views, gaps: views.filter((view) => !view.linked).map((view) => view.stage) };
     },
@@ -123,21 +138,27 @@ export const analyticsResolvers = {
       }
       return context.db.read('corridors', { material: args.material ?? null, limit: first }, { hops: maxHops, type: CORRIDOR_TYPES.join('|') });
     },
-    timeline: async (_parent: unknown, args: { from?: string | null; to?: string | null; kinds?: TimelineKind[] | null; first?: number | null }, context: Context) => {
+    timeline: async (_parent: unknown, args: { from?: string | null; to?: string | null; kinds?: TimelineKind[] | null; first?: number | null } & AsOfArgs, context: Context) => {
       const first = checkRange('first', args.first ?? 50, 1, ANALYTICS_LIMITS.timeline);
       if (args.kinds && args.kinds.length === 0) throw badUserInput('Argument "kinds" must name at least one kind, or be left out for all.', 'kinds');
       const from = args.from ?? '';
       const to = args.to ?? '9999';
       if (args.from && args.to && args.from > args.to) throw badUserInput(`Argument "from" (${args.from}) must not be after "to" (${args.to}).`, 'from');
+      const dates = asOfParams(args);
       const rows = (await context.db.read('timeline', {
+        ...dates,
         from,
         fromYear: from.slice(0, 4),
         // A "to" of 2023-06 must keep 2023-06-30: '~' sorts after every digit.
         to: args.to ? `${args.to}~` : to,
         kinds: args.kinds ?? TIMELINE_KINDS,
         limit: first + 1,
-      })) as unknown as TimelineRow[];
-      return { entries: rows.slice(0, first), hasMore: rows.length > first };
+      }, { dated: dates.asOf !== null })) as unknown as Omit<TimelineRow, 'validity'>[];
+      const entries = rows.slice(0, first).map((row): TimelineRow => ({
+        ...row,
+        validity: dates.asOf === null ? null : (row.relationship?.validity ?? 'STATED'),
+      }));
+      return { entries, hasMore: rows.length > first };
     },
     brokers: async (_parent: unknown, args: { first?: number | null; maxHops?: number | null }, context: Context) => {
       const first = checkRange('first', args.first ?? 10, 1, ANALYTICS_LIMITS.brokers);
