@@ -1,14 +1,20 @@
 /**
- * The plans behind this server's answers: for every query of the mix, the named statements the server
- * runs for it, profiled (db.profile) with the first parameter set and the same slots and parameters the
- * resolvers pass, so a label scan or a missing index shows up in the results beside the timings. The
- * statement list mirrors src/resolvers; when a resolver changes what it runs, change it here too.
+ * The plans behind this server's answers: for every query of the mix, the statements the server runs for
+ * it, profiled (db.profile) with the first parameter set: the planner's generated statement for `node`,
+ * `nested`, `page` and `fanout` (planned from the query's own document, as src/planner does), and the named
+ * statements with the slots and parameters the resolvers pass for the rest, so a label scan or a missing
+ * index shows up in the results beside the timings. When a resolver changes what it runs, change it here.
  */
-import type { CypherSlots } from '../src/db/cypher-registry.ts';
+import { getArgumentValues, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { cypher, type CypherSlots, type GeneratedCypher } from '../src/db/cypher-registry.ts';
 import type { Database, Params } from '../src/db/database.ts';
 import { compileFilter } from '../src/filters/compile-filter.ts';
 import { RELATIONSHIP_TYPE_NAMES } from '../src/model/vocabulary.ts';
 import { buildSearchQuery } from '../src/search/search-query.ts';
+import { plainFieldsOf } from '../src/planner/compile-selection.ts';
+import { planCollection } from '../src/planner/plan-collection.ts';
+import { planNodes } from '../src/planner/use-planner.ts';
+import { createSchema } from '../src/server.ts';
 import type { BenchQuery, QueryName } from './query-mix.ts';
 
 /** The plan of one statement of one query. */
@@ -34,7 +40,7 @@ export async function checkPlans(db: Database, mix: readonly BenchQuery[]): Prom
       const operators = await db.profile(statement, params, slots);
       checks.push({
         query: query.name,
-        statement,
+        statement: typeof statement === 'string' ? statement : statement.name,
         operators: [...new Set(operators.map((operator) => operator.operatorType))],
         scans: operators.filter((operator) => SCAN_OPERATOR.test(operator.operatorType)).map((operator) => `${operator.operatorType} ${operator.details}`.trim()),
         profileMs: Math.round(performance.now() - started),
@@ -44,8 +50,21 @@ export async function checkPlans(db: Database, mix: readonly BenchQuery[]): Prom
   return checks;
 }
 
+const schema = createSchema();
+const plainFields = plainFieldsOf(schema);
+
+// Private: the root field of this server's document for the query, and its variables for the first parameter set.
+function rootField(query: BenchQuery): { field: FieldNode; variables: Record<string, unknown> } {
+  const operation = parse(query.ours.document).definitions[0] as OperationDefinitionNode;
+  const field = operation.selectionSet.selections[0] as FieldNode;
+  const variables = query.ours.variables(query.params[0]!);
+  // The arguments must be valid for the schema, as the server would check them before planning.
+  getArgumentValues(schema.getQueryType()!.getFields()[field.name.value]!, field, variables);
+  return { field, variables };
+}
+
 // Private: the statements (name, parameters, slots) the server runs for the first parameter set of a query.
-function statementsOf(query: BenchQuery): [string, Params, CypherSlots | undefined][] {
+function statementsOf(query: BenchQuery): [string | GeneratedCypher, Params, CypherSlots | undefined][] {
   const p = query.params[0]!;
   const allTypes = RELATIONSHIP_TYPE_NAMES.join('|');
   const links = (keys: unknown[], type: string, arrow: 'OUT' | 'IN' | 'BOTH', limit: number): [string, Params, CypherSlots] => [
@@ -60,19 +79,22 @@ function statementsOf(query: BenchQuery): [string, Params, CypherSlots | undefin
   };
   switch (query.name) {
     case 'node':
-      return [['nodes-by-ids', { keys: [p.id] }, undefined]];
-    case 'page': {
-      const [name, params, slots] = actorPage(50);
-      return [
-        [name, params, slots],
-        ['entities-count', params, { label: 'Actor', where: slots.where }],
-      ];
+    case 'nested': {
+      const { field, variables } = rootField(query);
+      const plan = planNodes(schema, { fieldNodes: [field], fragments: {}, variableValues: variables });
+      if (!plan) return [['nodes-by-ids', { keys: [p.id] }, undefined], links([p.id], 'PARTICIPATES_IN', 'OUT', 10)];
+      return [[plan.statement, { ...plan.params, ids: [p.id] }, undefined]];
     }
-    case 'fanout':
-      // The page's ids are known only after it ran; the plan of the links is the same for any 20 actors.
-      return [actorPage(20), links([p.id ?? null], allTypes, 'BOTH', 10)];
-    case 'nested':
-      return [['nodes-by-ids', { keys: [p.id] }, undefined], links([p.id], 'PARTICIPATES_IN', 'OUT', 10)];
+    case 'page':
+    case 'fanout': {
+      const { field, variables } = rootField(query);
+      const [, params, slots] = actorPage(query.name === 'page' ? 50 : 20);
+      const plan = planCollection({ schema, fieldNodes: [field], fragments: {}, variableValues: variables }, 'Actor', plainFields);
+      const withCount = field.selectionSet?.selections.some((selection) => selection.kind === 'Field' && selection.name.value === 'totalCount');
+      if (!plan) return [['entities-page', params, slots]];
+      const statement = plan.compose(cypher('entities-page-rows', slots), withCount ? cypher('entities-count', { label: 'Actor', where: slots.where }) : null, 'ASC');
+      return [[statement, { ...params, ...plan.params }, undefined]];
+    }
     case 'path':
       return [
         ['nodes-by-ids', { keys: [p.from, p.to] }, undefined],
