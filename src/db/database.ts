@@ -4,7 +4,7 @@
  * records are converted at this boundary (Neo4j integers -> numbers, temporals -> ISO strings).
  */
 import { Sema } from 'async-sema';
-import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type QueryResult, type Transaction } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type QueryResult, type Transaction } from 'neo4j-driver';
 import { cypher, GeneratedCypher, splitStatements, type CypherSlots } from './cypher-registry.ts';
 
 /** Parameters of a statement: user values always travel here, never in the statement text. */

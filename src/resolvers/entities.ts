@@ -8,7 +8,7 @@ import type { Database } from '../db/database.ts';
 import { badUserInput, notFound } from '../errors.ts';
 import type { EntityRow } from '../model/entity-row.ts';
 import { fromEnumValue, toEnumValue } from '../model/enums.ts';
-import { ENTITY_TYPE_NAMES, NAME_LANGUAGES, type EntityType } from '../model/vocabulary.ts';
+import { ENTITY_TYPE_NAMES, type NAME_LANGUAGES, type EntityType } from '../model/vocabulary.ts';
 
 /** Most ids `nodes(ids)` takes in one call. */
 export const MAX_NODE_IDS = 100;
