@@ -16,7 +16,7 @@ import { useObservability, type ObservabilityOptions } from './plugins/use-obser
 import { useRateLimit, type RateLimitOptions } from './plugins/use-rate-limit.ts';
 import { createContext, type Context } from './context.ts';
 import { isTimeoutError, isUnavailableError, type Database } from './db/database.ts';
-import { serviceUnavailable, timeout, type ErrorCode } from './errors.ts';
+import { codeOfHttpStatus, serviceUnavailable, timeout, type ErrorCode } from './errors.ts';
 import { usePlanner } from './planner/use-planner.ts';
 import { useTrustedDocuments, type TrustedDocumentOptions } from './plugins/use-trusted-documents.ts';
 import { useExplorer } from './explorer/use-explorer.ts';
@@ -136,9 +136,7 @@ function hasClientErrorCode(error: unknown): boolean {
 
 /** The code of a plugin's GraphQLError that carries only an HTTP status (e.g. the JWT plugin's 401). */
 function codeOfHttpError(error: unknown): ErrorCode | undefined {
-  if (!(error instanceof GraphQLError)) return undefined;
-  const status = error.extensions.http?.status;
-  return status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 400 ? 'BAD_USER_INPUT' : undefined;
+  return error instanceof GraphQLError ? codeOfHttpStatus(error.extensions.http?.status) : undefined;
 }
 
 /** GET /healthz: the process is up. GET /readyz: 200 only while Neo4j answers, 503 otherwise. */

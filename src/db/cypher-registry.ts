@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LIMITS } from '../limits.ts';
 import { holdsOnCypher, validityCypher } from '../model/validity.ts';
 import { isEntityType, isRelationshipType } from '../model/vocabulary.ts';
 
@@ -37,9 +38,9 @@ export interface CypherSlots {
 }
 
 /** Largest `__HOPS__` any statement may be given. */
-export const MAX_HOPS = 6;
+export const MAX_HOPS = LIMITS.maxHops.max;
 /** Largest `__COUNT__` any statement may be given. */
-export const MAX_PATH_COUNT = 10;
+export const MAX_PATH_COUNT = LIMITS.pathCount.max;
 
 const ARROWS = { OUT: ['-', '->'], IN: ['<-', '-'], BOTH: ['-', '-'] } as const;
 

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { HTTP_STATUS } from '../errors.ts';
 
 /** Options of useRateLimit; a limit of 0 is off. */
 export interface RateLimitOptions {
@@ -39,7 +40,7 @@ export function useRateLimit(options: RateLimitOptions = {}): Plugin[] {
           endResponse(
             fetchAPI.Response.json(
               { errors: [{ message: `Too many requests; try again in ${retryAfter} s.`, extensions: { code: 'TOO_MANY_REQUESTS' } }] },
-              { status: 429, headers: { 'retry-after': String(retryAfter) } },
+              { status: HTTP_STATUS.TOO_MANY_REQUESTS, headers: { 'retry-after': String(retryAfter) } },
             ),
           );
         }

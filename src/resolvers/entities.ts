@@ -2,6 +2,7 @@
  * Resolvers of the entity types: the fields every entity shares (names, confidence, sources) and the
  * enum-valued properties, plus `node` / `nodes`.
  */
+import { LIMITS } from '../limits.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import type { Database } from '../db/database.ts';
@@ -11,7 +12,7 @@ import { fromEnumValue, toEnumValue } from '../model/enums.ts';
 import { ENTITY_TYPE_NAMES, type NAME_LANGUAGES, type EntityType } from '../model/vocabulary.ts';
 
 /** Most ids `nodes(ids)` takes in one call. */
-export const MAX_NODE_IDS = 100;
+export const MAX_NODE_IDS = LIMITS.nodeIds.max;
 
 const sharedFields = {
   name: (row: EntityRow, { lang }: { lang?: string | null }) => localizedName(row, lang),

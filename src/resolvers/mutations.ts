@@ -6,9 +6,10 @@
  * write was certainly not applied or its outcome is unknown (see translateWriteError).
  */
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { LIMITS } from '../limits.ts';
 import type { Context } from '../context.ts';
 import { isUnavailableError, WriteOutcomeUnknownError } from '../db/database.ts';
-import { badUserInput } from '../errors.ts';
+import { badUserInput, HTTP_STATUS } from '../errors.ts';
 import { fromEnumValue } from '../model/enums.ts';
 import { formatProblem } from '../model/validate-records.ts';
 import { importRecords } from '../records/import-records.ts';
@@ -18,10 +19,10 @@ import { applyChanges, type Change, type ChangeOutcome } from '../records/write-
 import type { RelationshipType } from '../model/vocabulary.ts';
 
 /** Most changes one applyChanges takes. */
-export const MAX_CHANGES = 100;
+export const MAX_CHANGES = LIMITS.changes.max;
 
 /** Largest `data` importRecords takes, in characters. */
-export const MAX_IMPORT_LENGTH = 5 * 1024 * 1024;
+export const MAX_IMPORT_LENGTH = LIMITS.importLength.max;
 
 interface EvidenceInput {
   sourceIds?: string[] | null;
@@ -68,12 +69,12 @@ export function translateWriteError(error: unknown): GraphQLError | unknown {
     return error;
   }
   if (error instanceof ImportAbandonedError) {
-    return new GraphQLError(error.message, { extensions: { code: 'SERVICE_UNAVAILABLE', writeOutcome: 'NOT_APPLIED', http: { status: 503 } } });
+    return new GraphQLError(error.message, { extensions: { code: 'SERVICE_UNAVAILABLE', writeOutcome: 'NOT_APPLIED', http: { status: HTTP_STATUS.SERVICE_UNAVAILABLE } } });
   }
   if (error instanceof WriteOutcomeUnknownError) {
     return new GraphQLError(
       'The connection to the graph database failed while the write was being committed, so it may or may not have been applied. Writes are idempotent: send the same mutation again.',
-      { extensions: { code: 'WRITE_OUTCOME_UNKNOWN', writeOutcome: 'UNKNOWN', http: { status: 503 } } },
+      { extensions: { code: 'WRITE_OUTCOME_UNKNOWN', writeOutcome: 'UNKNOWN', http: { status: HTTP_STATUS.WRITE_OUTCOME_UNKNOWN } } },
     );
   }
   const code = (error as { code?: string } | null)?.code ?? '';
@@ -84,7 +85,7 @@ export function translateWriteError(error: unknown): GraphQLError | unknown {
   }
   if (isUnavailableError(error) || code.startsWith('Neo.ClientError.Transaction')) {
     return new GraphQLError('The graph database is unavailable or timed out; the write was not applied. Try again shortly.', {
-      extensions: { code: 'SERVICE_UNAVAILABLE', writeOutcome: 'NOT_APPLIED', http: { status: 503 } },
+      extensions: { code: 'SERVICE_UNAVAILABLE', writeOutcome: 'NOT_APPLIED', http: { status: HTTP_STATUS.SERVICE_UNAVAILABLE } },
     });
   }
   if (code.startsWith('Neo.ClientError')) {
