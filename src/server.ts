@@ -21,6 +21,7 @@ import { usePlanner } from './planner/use-planner.ts';
 import { useTrustedDocuments, type TrustedDocumentOptions } from './plugins/use-trusted-documents.ts';
 import { useExplorer } from './explorer/use-explorer.ts';
 import type { Logger } from './logger.ts';
+import { ENUM_RESOLVERS } from './model/enums.ts';
 import { analyticsResolvers } from './resolvers/analytics.ts';
 import { collectionResolvers } from './resolvers/collections.ts';
 import { entityResolvers } from './resolvers/entities.ts';
@@ -71,7 +72,7 @@ export interface ServerOptions {
 export function createSchema() {
   return makeExecutableSchema<Context>({
     typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
-    resolvers: [scalarResolvers, entityResolvers, collectionResolvers, relationshipResolvers, pathResolvers, analyticsResolvers, mutationResolvers, searchResolvers, subscriptionResolvers] as never,
+    resolvers: [ENUM_RESOLVERS, scalarResolvers, entityResolvers, collectionResolvers, relationshipResolvers, pathResolvers, analyticsResolvers, mutationResolvers, searchResolvers, subscriptionResolvers] as never,
   });
 }
 

@@ -7,7 +7,6 @@ import { LIMITS } from '../limits.ts';
 import { CypherPredicate } from '../db/cypher-registry.ts';
 import { badUserInput } from '../errors.ts';
 import { isIsoDate } from '../model/dates.ts';
-import { fromEnumValue } from '../model/enums.ts';
 import { foldText } from '../model/fold.ts';
 import { holdsOnCypher } from '../model/validity.ts';
 import type { EntityType } from '../model/vocabulary.ts';
@@ -99,7 +98,7 @@ function compileField(spec: FilterFieldSpec, value: unknown, where: string, para
       return `any(name IN n.foldedNames WHERE name CONTAINS ${param(text)})`;
     }
     case 'in': {
-      const values = checkList(value, where).map((item) => (spec.stored === 'enum' ? fromEnumValue(item) : item));
+      const values = checkList(value, where);
       return `n.${spec.property} IN ${param(values)}`;
     }
     case 'flag':

@@ -6,7 +6,6 @@ import type { Context } from '../context.ts';
 import { badUserInput, notFound } from '../errors.ts';
 import type { EntityRow } from '../model/entity-row.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
-import { toEnumValue } from '../model/enums.ts';
 import { summarize } from '../records/summarize-graph.ts';
 import { checkLimit, checkNotEmpty, LIMITS } from '../limits.ts';
 import { assertEntitiesExist, type PathRow, type RelationshipRow } from './paths.ts';
@@ -142,9 +141,6 @@ export const analyticsResolvers = {
       return context.db.read('brokers', { limit: first }, { hops: maxHops });
     },
     stats: (_parent: unknown, _args: unknown, context: Context) => createStats(context),
-  },
-  Corridor: {
-    weakestConfidence: (row: { weakestConfidence: string }) => toEnumValue(row.weakestConfidence),
   },
   TimelineEntry: {
     summary: (row: TimelineRow) => summarizeEntry(row),

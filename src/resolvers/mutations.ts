@@ -10,7 +10,6 @@ import { LIMITS } from '../limits.ts';
 import type { Context } from '../context.ts';
 import { isUnavailableError, WriteOutcomeUnknownError } from '../db/database.ts';
 import { badUserInput, HTTP_STATUS } from '../errors.ts';
-import { fromEnumValue } from '../model/enums.ts';
 import { formatProblem } from '../model/validate-records.ts';
 import { importRecords } from '../records/import-records.ts';
 import { RecordValidationError } from '../records/write-records.ts';
@@ -40,7 +39,7 @@ function readEvidence(evidence: EvidenceInput): { sourceIds: string[]; sources: 
   const sources: Record<string, unknown>[] = [];
   if (evidence.newSource) {
     const { confidence, ...source } = evidence.newSource;
-    sources.push(dropNulls({ type: 'Source', ...source, name: source.title, confidence: fromEnumValue(String(confidence)), sourceIds: [source.id] }));
+    sources.push(dropNulls({ type: 'Source', ...source, name: source.title, confidence, sourceIds: [source.id] }));
     sourceIds.push(String(source.id));
   }
   if (sourceIds.length === 0) {
@@ -110,7 +109,7 @@ function upsertChange(args: { input: Record<string, any>; evidence: EvidenceInpu
   const { input } = args;
   const { sourceIds, sources } = readEvidence(args.evidence);
   const names: Record<string, string[]> = {};
-  for (const { language, value } of input.names ?? []) (names[fromEnumValue(language)] ??= []).push(value);
+  for (const { language, value } of input.names ?? []) (names[language] ??= []).push(value);
   const record = dropNulls({
     ...(input.properties ?? {}),
     type: input.type,
@@ -118,7 +117,7 @@ function upsertChange(args: { input: Record<string, any>; evidence: EvidenceInpu
     name: input.name,
     ...(Object.keys(names).length ? { names } : {}),
     description: input.description,
-    confidence: fromEnumValue(input.confidence),
+    confidence: input.confidence,
     sourceIds: input.type === 'Source' ? [input.id, ...sourceIds.filter((id) => id !== input.id)] : sourceIds,
   });
   return { kind: 'upsertEntity', id: input.id, type: input.type, records: [...sources, record] };
@@ -134,7 +133,7 @@ function linkChange(args: { input: Record<string, any>; evidence: EvidenceInput 
     from: input.from,
     to: input.to,
     key: input.key ?? undefined,
-    confidence: fromEnumValue(input.confidence),
+    confidence: input.confidence,
     sourceIds,
   });
   return { kind: 'link', type: input.type, from: input.from, to: input.to, key: input.key ?? '', sources, record };
