@@ -7,10 +7,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { useAuth, type AuthOptions } from './auth/use-auth.ts';
+import { useAuth, type AuthOptions } from './plugins/use-auth.ts';
 import { useLimits, type LimitOptions } from './plugins/use-limits.ts';
 import { useObservability, type ObservabilityOptions } from './plugins/use-observability.ts';
 import { useRateLimit, type RateLimitOptions } from './plugins/use-rate-limit.ts';
@@ -19,7 +19,8 @@ import { isTimeoutError, isUnavailableError, type Database } from './db/database
 import { codeOfHttpStatus, serviceUnavailable, timeout, type ErrorCode } from './errors.ts';
 import { usePlanner } from './planner/use-planner.ts';
 import { useTrustedDocuments, type TrustedDocumentOptions } from './plugins/use-trusted-documents.ts';
-import { useExplorer } from './explorer/use-explorer.ts';
+import { useExplorer } from './plugins/use-explorer.ts';
+import { useHealthEndpoints } from './plugins/use-health-endpoints.ts';
 import type { Logger } from './logger.ts';
 import { ENUM_RESOLVERS } from './model/enums.ts';
 import { analyticsResolvers } from './resolvers/analytics.ts';
@@ -33,7 +34,7 @@ import { searchResolvers } from './resolvers/search.ts';
 import { subscriptionResolvers } from './resolvers/subscriptions.ts';
 import { createChangeFeed, type ChangeFeed } from './live/change-feed.ts';
 import { createSubscriptionLimiter, type SubscriptionLimiter, type SubscriptionLimits } from './live/subscription-limiter.ts';
-import { useResponseCaching } from './live/use-response-caching.ts';
+import { useResponseCaching } from './plugins/use-response-caching.ts';
 
 /** The SDL file that is the API's contract. */
 export const SCHEMA_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../schema.graphql');
@@ -138,18 +139,4 @@ function hasClientErrorCode(error: unknown): boolean {
 /** The code of a plugin's GraphQLError that carries only an HTTP status (e.g. the JWT plugin's 401). */
 function codeOfHttpError(error: unknown): ErrorCode | undefined {
   return error instanceof GraphQLError ? codeOfHttpStatus(error.extensions.http?.status) : undefined;
-}
-
-/** GET /healthz: the process is up. GET /readyz: 200 only while Neo4j answers, 503 otherwise. */
-export function useHealthEndpoints(db: Database): Plugin {
-  return {
-    async onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname === '/healthz') {
-        endResponse(fetchAPI.Response.json({ status: 'ok' }));
-      } else if (url.pathname === '/readyz') {
-        const ready = await db.ping();
-        endResponse(fetchAPI.Response.json({ status: ready ? 'ready' : 'neo4j unavailable' }, { status: ready ? 200 : 503 }));
-      }
-    },
-  };
 }

@@ -9,7 +9,7 @@ import type { TestProject } from 'vitest/node';
 import { applySchema } from '../src/db/apply-schema.ts';
 import { createDatabase } from '../src/db/database.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded-neo4j.ts';
-import { loadSeed } from '../seed/load-seed.ts';
+import { loadSeed } from '../src/records/load-seed.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
