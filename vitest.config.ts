@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -7,6 +8,10 @@ const require = createRequire(import.meta.url);
 const UNIT_TESTS = ['test/**/*.test.ts', 'src/**/*.test.ts'];
 /** Tests against the real Neo4j started once by test/global-setup.ts, through HTTP or a browser. */
 const INT_TESTS = ['test/**/*.int.test.ts', 'test/**/*.e2e.test.ts'];
+/** Checks of what the int files did, run after all of them: which cypher/ statements never ran. */
+const AFTER_INT_TESTS = ['test/cypher-files.test.ts'];
+/** Where the int run records the statements that ran (src/db/statement-log.ts) and the int files that ran. */
+const STATEMENT_LOG = resolve('test-results/statements-ran.log');
 
 export default defineConfig({
   resolve: {
@@ -25,7 +30,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: UNIT_TESTS, exclude: INT_TESTS },
+        test: { name: 'unit', include: UNIT_TESTS, exclude: [...INT_TESTS, ...AFTER_INT_TESTS] },
       },
       {
         extends: true,
@@ -33,9 +38,16 @@ export default defineConfig({
           name: 'int',
           include: INT_TESTS,
           globalSetup: ['test/global-setup.ts'],
+          setupFiles: ['test/record-int-file.ts'],
+          env: { VCG_STATEMENT_LOG: STATEMENT_LOG },
           // One Neo4j serves the whole run; some suites reload or stop it, so files run one after another.
           fileParallelism: false,
         },
+      },
+      {
+        extends: true,
+        // groupOrder 1: starts only when every unit and int file has finished.
+        test: { name: 'after-int', include: AFTER_INT_TESTS, sequence: { groupOrder: 1 }, env: { VCG_STATEMENT_LOG: STATEMENT_LOG } },
       },
     ],
   },

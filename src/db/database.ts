@@ -6,6 +6,7 @@
 import { Sema } from 'async-sema';
 import neo4j, { type BookmarkManager, type Driver, type QueryResult, type Transaction } from 'neo4j-driver';
 import { cypher, GeneratedCypher, splitStatements, type CypherSlots } from './cypher-registry.ts';
+import { recordStatementRan } from './statement-log.ts';
 
 /** Parameters of a statement: user values always travel here, never in the statement text. */
 export type Params = Record<string, unknown>;
@@ -132,6 +133,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     const started = performance.now();
     try {
       const result: QueryResult = await tx.run(text ?? cypher(name, slots), params);
+      if (text === undefined) recordStatementRan(name);
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } finally {
       notify(name, mode, started);
@@ -172,7 +174,14 @@ export function createDatabase(options: DatabaseOptions): Database {
     const remaining = Math.max(1, deadline - Date.now());
     const session = driver.session(sessionConfig);
     const work = session
-      .executeRead(async (tx) => (await tx.run(cypher(name, slots), params)).records.map((record) => toPlain(record.toObject()) as Row), { timeout: remaining })
+      .executeRead(
+        async (tx) => {
+          const result = await tx.run(cypher(name, slots), params);
+          recordStatementRan(name);
+          return result.records.map((record) => toPlain(record.toObject()) as Row);
+        },
+        { timeout: remaining },
+      )
       .finally(() => {
         analyticsRunning--;
         analyticsSlots.release();
@@ -214,6 +223,7 @@ export function createDatabase(options: DatabaseOptions): Database {
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager });
       try {
         for (const statement of statements) await session.run(statement);
+        recordStatementRan(name);
         return statements.length;
       } finally {
         await session.close();
@@ -224,6 +234,7 @@ export function createDatabase(options: DatabaseOptions): Database {
       try {
         const text = name instanceof GeneratedCypher ? name.text : cypher(name, slots);
         const result = await session.executeRead((tx) => tx.run(`PROFILE ${text}`, params), txConfig);
+        if (!(name instanceof GeneratedCypher)) recordStatementRan(name);
         const operators: PlanOperator[] = [];
         const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] } | false | undefined) => {
           if (!plan) return;
