@@ -20,7 +20,7 @@ import { codeOfHttpStatus, serviceUnavailable, timeout, type ErrorCode } from '.
 import { usePlanner } from './planner/use-planner.ts';
 import { useTrustedDocuments, type TrustedDocumentOptions } from './plugins/use-trusted-documents.ts';
 import { useExplorer } from './plugins/use-explorer.ts';
-import { useHealthEndpoints } from './plugins/use-health-endpoints.ts';
+import { LIVENESS_PATH, useReadiness } from './plugins/use-readiness.ts';
 import type { Logger } from './logger.ts';
 import { ENUM_RESOLVERS } from './model/enums.ts';
 import { analyticsResolvers } from './resolvers/analytics.ts';
@@ -93,6 +93,7 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
     // GraphiQL's scripts and styles come from this package, not a CDN: it works behind a firewall.
     renderGraphiQL,
     landingPage: false,
+    healthCheckEndpoint: LIVENESS_PATH,
     logging: logger,
     maskedErrors: {
       maskError(error, message) {
@@ -116,7 +117,7 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
       },
     },
     plugins: [
-      useHealthEndpoints(db),
+      useReadiness(db),
       ...useRateLimit(rateLimit),
       ...useObservability(db, logger, metrics),
       // "Did you mean …" suggestions would map a schema whose introspection is off.
