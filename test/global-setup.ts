@@ -39,7 +39,8 @@ export default async function setup(project: TestProject) {
   }
   const user = process.env.NEO4J_USER ?? 'neo4j';
   const password = process.env.NEO4J_PASSWORD ?? '';
-  const db = createDatabase({ uri, user, password, database: process.env.NEO4J_DATABASE });
+  // A generous stall bound: on a loaded machine the first load may pause Neo4j for seconds; tests keep their own bounds.
+  const db = createDatabase({ uri, user, password, database: process.env.NEO4J_DATABASE, stallTimeoutMs: 10_000 });
   try {
     await applySchema(db);
     await loadSeed(db);
