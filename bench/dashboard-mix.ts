@@ -25,7 +25,7 @@ import { createChangeFeed } from '../src/live/change-feed.ts';
 import { createLogger } from '../src/logger.ts';
 import { removeEntities } from '../src/records/write-records.ts';
 import { createServer } from '../src/server.ts';
-import { loadSeed } from '../seed/load-seed.ts';
+import { loadSeed } from '../src/records/load-seed.ts';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
 const durationS = Number(args.duration ?? 20);

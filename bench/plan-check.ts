@@ -74,7 +74,7 @@ function statementsOf(query: BenchQuery): [string | GeneratedCypher, Params, Cyp
   ];
   const actorPage = (limit: number): [string, Params, CypherSlots] => {
     const params: Params = {};
-    const where = compileFilter('Actor', { side: [p.side], kind: [String(p.kind).toUpperCase()] }, params);
+    const where = compileFilter('Actor', { side: [p.side], kind: [String(p.kind)] }, params);
     return ['entities-page', { ...params, label: 'Actor', missingDate: '~', fromKey: '', cursor: null, limit: limit + 1 }, { label: 'Actor', where, sort: 'NAME', dir: 'ASC' }];
   };
   switch (query.name) {

@@ -5,7 +5,7 @@
  * generated graph with a seeded PRNG and used round-robin under load, so no contender answers one
  * cached question over and over.
  */
-import { toEnumValue } from '../src/model/enums.ts';
+import { sdlEnumName } from '../src/model/enums.ts';
 import { buildSearchQuery } from '../src/search/search-query.ts';
 import type { GeneratedGraph } from './generate-graph.ts';
 import { createRandom } from './random.ts';
@@ -102,7 +102,7 @@ export function createQueryMix(graph: GeneratedGraph, seed: number): BenchQuery[
         variables: (p) => p,
         answer: (data) => {
           const node = data.actors[0];
-          return node ? { id: node.id, name: node.name, kind: toEnumValue(node.kind), side: node.side } : null;
+          return node ? { id: node.id, name: node.name, kind: sdlEnumName(node.kind), side: node.side } : null;
         },
       },
       raw: {
@@ -110,7 +110,7 @@ export function createQueryMix(graph: GeneratedGraph, seed: number): BenchQuery[
         params: (p) => p,
         answer: (rows) => {
           const node = rows[0]?.node;
-          return node ? { id: node.id, name: node.name, kind: toEnumValue(node.kind), side: node.side } : null;
+          return node ? { id: node.id, name: node.name, kind: sdlEnumName(node.kind), side: node.side } : null;
         },
       },
     },
@@ -121,7 +121,7 @@ export function createQueryMix(graph: GeneratedGraph, seed: number): BenchQuery[
       ours: {
         document:
           'query Page($side: Side!, $kind: ActorKind!) { actors(filter: { side: [$side], kind: [$kind] }, first: 50) { totalCount edges { node { id name } } pageInfo { hasNextPage endCursor } } }',
-        variables: (p) => ({ side: p.side, kind: toEnumValue(String(p.kind)) }),
+        variables: (p) => ({ side: p.side, kind: sdlEnumName(String(p.kind)) }),
         answer: (data) => ({
           totalCount: data.actors.totalCount,
           ids: data.actors.edges.map((edge: Json) => edge.node.id),
@@ -221,7 +221,7 @@ export function createQueryMix(graph: GeneratedGraph, seed: number): BenchQuery[
       ours: {
         document:
           'query Fanout($side: Side!, $kind: ActorKind!) { actors(filter: { side: [$side], kind: [$kind] }, first: 20) { nodes { id name relationships(first: 10) { edges { type node { id name } } } } } }',
-        variables: (p) => ({ side: p.side, kind: toEnumValue(String(p.kind)) }),
+        variables: (p) => ({ side: p.side, kind: sdlEnumName(String(p.kind)) }),
         answer: (data) =>
           data.actors.nodes.map((actor: Json) => ({
             id: actor.id,

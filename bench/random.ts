@@ -60,7 +60,7 @@ export function createZipf(n: number, s: number): Zipf {
   const cumulative = new Float64Array(n);
   let total = 0;
   for (let rank = 0; rank < n; rank += 1) {
-    total += 1 / Math.pow(rank + 1, s);
+    total += 1 / (rank + 1) ** s;
     cumulative[rank] = total;
   }
   return {

@@ -620,7 +620,7 @@ function highlightPath(path, index) {
   cy.elements().not(members).addClass('faded');
   members.addClass('on-path');
   cy.fit(members, 40);
-  [...$('#path-list').children].forEach((item, position) => item.classList.toggle('active', position === index));
+  for (const [position, item] of [...$('#path-list').children].entries()) item.classList.toggle('active', position === index);
   const holding = holdingLinks(path);
   const asOf = holding === null ? '' : `. ${holding} of ${path.length} hold on ${state.asOf}.`;
   setStatus(`Path of ${path.length} link${path.length === 1 ? '' : 's'}: ${path.nodes.map((node) => node.name).join(' → ')}${asOf}`);

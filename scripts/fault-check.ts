@@ -2,7 +2,7 @@
  * `npm run fault-check -- [SCALE]`: kills and freezes Neo4j and the server during writes, on loopback only,
  * bounded in count and time (SCALE, default 1, multiplies the writes per phase; it stops by itself). It
  * starts its own embedded Neo4j in a temporary directory and the server as a child process
- * (`node src/main.ts` with NEO4J_URI), then runs these phases:
+ * (`node src/cli/start.ts` with NEO4J_URI), then runs these phases:
  *   freeze-neo4j   a burst of applyChanges (an entity + a link to it) while Neo4j is SIGSTOPped for 6 s;
  *   freeze-server  the same burst while the server is SIGSTOPped for 4 s;
  *   kill-neo4j     the same burst while Neo4j is SIGKILLed and started again on its data;
@@ -24,7 +24,7 @@ import { createDatabase, type Database } from '../src/db/database.ts';
 import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded-neo4j.ts';
 import { importJournalSize, recoverImports } from '../src/records/staged-import.ts';
 import { upsertRecords } from '../src/records/write-records.ts';
-import { loadSeed } from '../seed/load-seed.ts';
+import { loadSeed } from '../src/records/load-seed.ts';
 
 const scale = Number(process.argv[2] ?? 1);
 if (!(scale > 0 && scale <= 20)) {
@@ -49,7 +49,7 @@ const env = { ...process.env, NEO4J_URI: neo4j.uri, PORT: String(httpPort), HOST
 
 /** Starts the server child and waits for /healthz. */
 async function startServer(): Promise<void> {
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: 'ignore' });
+  server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], { env, stdio: 'ignore' });
   for (let attempt = 0; attempt < 300; attempt++) {
     if (await fetch(`${url}/healthz`).then((response) => response.ok, () => false)) return;
     await sleep(100);
@@ -156,7 +156,7 @@ async function killedImport(phase: string, n: number, fault: (child: ChildProces
     ...ids.slice(1).map((id, k) => ({ type: 'MET', from: ids[k], to: id, confidence: 'low', sourceIds: [SOURCE] })),
   ];
   writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\n'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'seed/run-import.ts', '--batch-size=100', file], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', '--batch-size=100', file], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let faulted: Promise<void> | undefined;
   child.stderr!.on('data', (chunk: Buffer) => {
     const written = Number(/Wrote (\d+) of/.exec(chunk.toString())?.[1] ?? 0);

@@ -17,7 +17,7 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded-neo4j
 import { createLogger } from '../src/logger.ts';
 import { removeEntities } from '../src/records/write-records.ts';
 import { createServer } from '../src/server.ts';
-import { loadSeed } from '../seed/load-seed.ts';
+import { loadSeed } from '../src/records/load-seed.ts';
 import { checkCase, FUZZ_IDS, mutationCase } from './fuzz-writes-cases.ts';
 
 const runs = Number(process.argv[2] ?? 10_000);

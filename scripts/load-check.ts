@@ -20,7 +20,7 @@ import autocannon from 'autocannon';
 import { startApp, type App } from '../src/app.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
-import { exportGraph } from '../seed/export-graph.ts';
+import { exportGraph } from '../src/records/export-graph.ts';
 
 /** Options from the command line. */
 export interface LoadCheckOptions {

@@ -5,16 +5,16 @@
 import { createServer as createPlainHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
-import { applySchema } from './db/apply-schema.ts';
-import { createDatabase, type Database } from './db/database.ts';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './db/embedded-neo4j.ts';
+import type { Database } from './db/database.ts';
+import type { EmbeddedNeo4j } from './db/embedded-neo4j.ts';
+import { openDatabase } from './db/open-database.ts';
 import type { Logger } from './logger.ts';
 import { createHttpServer } from './create-http-server.ts';
 import { createServer } from './server.ts';
 import { Registry } from 'prom-client';
 import { createChangeFeed, type ChangeFeed } from './live/change-feed.ts';
 import { bearerMatches, sha256 } from './plugins/use-observability.ts';
-import { seedIfEmpty } from '../seed/load-seed.ts';
+import { seedIfEmpty } from './records/load-seed.ts';
 import { recoverImports, STALE_IMPORT_MS } from './records/staged-import.ts';
 
 // Private: recoverImports, logged; a failure (Neo4j down) is logged and retried at the next sweep.
@@ -38,36 +38,13 @@ export interface App {
 
 /** Starts everything `config` describes; resolves once /graphql is listening. */
 export async function startApp(config: Config, logger: Logger): Promise<App> {
-  let neo4j: EmbeddedNeo4j | undefined;
-  let uri = config.neo4jUri;
-  if (uri === undefined) {
-    neo4j = await startEmbeddedNeo4j({
-      dataDir: config.neo4jDataDir,
-      heapMb: config.neo4jHeapMb,
-      pageCacheMb: config.neo4jPageCacheMb,
-      txTimeoutMs: config.neo4jTxTimeoutMs,
-      log: (message) => logger.info(message),
-    });
-    uri = neo4j.uri;
-  } else {
-    logger.info({ uri }, 'Using the Neo4j at NEO4J_URI; no embedded Neo4j is started.');
-  }
-
-  const db = createDatabase({
-    uri,
-    user: config.neo4jUser,
-    password: config.neo4jPassword,
-    database: config.neo4jDatabase,
-    txTimeoutMs: config.neo4jTxTimeoutMs,
-    stallTimeoutMs: config.neo4jStallTimeoutMs,
-    analytics: config.analytics,
-  });
+  if (config.neo4jUri !== undefined) logger.info({ uri: config.neo4jUri }, 'Using the Neo4j at NEO4J_URI; no embedded Neo4j is started.');
+  const { db, neo4j, schemaStatements, close } = await openDatabase(config, { log: (message) => logger.info(message) });
   let server: Server | undefined;
   let metricsServer: Server | undefined;
   let changes: ChangeFeed | undefined;
   try {
-    const statements = await applySchema(db);
-    logger.info({ statements }, 'Schema applied (constraints and indexes).');
+    logger.info({ statements: schemaStatements }, 'Schema applied (constraints and indexes).');
     await recoverUnfinishedImports(db, logger);
     if (config.seedOnEmpty) {
       const summary = await seedIfEmpty(db);
@@ -111,9 +88,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   } catch (error) {
     server?.close();
     metricsServer?.close();
-    await db.close().catch(() => undefined);
     await changes?.close();
-    await neo4j?.stop();
+    await close().catch(() => undefined);
     throw error;
   }
   const address = server.address() as AddressInfo;
@@ -137,8 +113,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         });
         metricsServer?.close();
         await changes!.close();
-        await db.close();
-        await neo4j?.stop();
+        await close();
       })();
       return stopping;
     },

@@ -2,7 +2,7 @@
  * The per-request context: the shared database handle and loaders made fresh for this request.
  */
 import type { IncomingMessage } from 'node:http';
-import type { Viewer } from './auth/use-auth.ts';
+import type { Viewer } from './plugins/use-auth.ts';
 import type { Database } from './db/database.ts';
 import { createChangeFeed, type ChangeFeed } from './live/change-feed.ts';
 import { createSubscriptionLimiter, type SubscriptionLimiter } from './live/subscription-limiter.ts';

@@ -18,6 +18,28 @@ export type ErrorCode =
   | 'INTERNAL_SERVER_ERROR';
 
 /**
+ * The HTTP status of each code: what a GraphQL response carries where an error sets `extensions.http` (a
+ * request refused as a whole), and what the plain HTTP routes (/export) answer.
+ */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  TOO_MANY_REQUESTS: 429,
+  TOO_MANY_SUBSCRIPTIONS: 429,
+  INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+  WRITE_OUTCOME_UNKNOWN: 503,
+  TIMEOUT: 504,
+};
+
+/** The code of an error that carries only an HTTP status (graphql-js's invalid variables: 400, the JWT plugin: 401). */
+export function codeOfHttpStatus(status: number | undefined): ErrorCode | undefined {
+  return (['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN'] as const).find((code) => HTTP_STATUS[code] === status);
+}
+
+/**
  * On a failed mutation: NOT_APPLIED when the write was certainly rolled back (bad input, Neo4j unreachable
  * before the commit), UNKNOWN when the connection failed during the commit. Both are safe to retry.
  */
@@ -44,7 +66,7 @@ export function notFound(message: string): GraphQLError {
 /** Neo4j cannot be reached; clients may retry. */
 export function serviceUnavailable(): GraphQLError {
   return new GraphQLError('The graph database is unavailable. Try again shortly.', {
-    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: HTTP_STATUS.SERVICE_UNAVAILABLE } },
   });
 }
 

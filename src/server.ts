@@ -7,20 +7,22 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError } from 'graphql';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { useAuth, type AuthOptions } from './auth/use-auth.ts';
+import { useAuth, type AuthOptions } from './plugins/use-auth.ts';
 import { useLimits, type LimitOptions } from './plugins/use-limits.ts';
 import { useObservability, type ObservabilityOptions } from './plugins/use-observability.ts';
 import { useRateLimit, type RateLimitOptions } from './plugins/use-rate-limit.ts';
 import { createContext, type Context } from './context.ts';
 import { isTimeoutError, isUnavailableError, type Database } from './db/database.ts';
-import { serviceUnavailable, timeout, type ErrorCode } from './errors.ts';
+import { codeOfHttpStatus, serviceUnavailable, timeout, type ErrorCode } from './errors.ts';
 import { usePlanner } from './planner/use-planner.ts';
 import { useTrustedDocuments, type TrustedDocumentOptions } from './plugins/use-trusted-documents.ts';
-import { useExplorer } from './explorer/use-explorer.ts';
+import { useExplorer } from './plugins/use-explorer.ts';
+import { LIVENESS_PATH, useReadiness } from './plugins/use-readiness.ts';
 import type { Logger } from './logger.ts';
+import { ENUM_RESOLVERS } from './model/enums.ts';
 import { analyticsResolvers } from './resolvers/analytics.ts';
 import { collectionResolvers } from './resolvers/collections.ts';
 import { entityResolvers } from './resolvers/entities.ts';
@@ -32,7 +34,7 @@ import { searchResolvers } from './resolvers/search.ts';
 import { subscriptionResolvers } from './resolvers/subscriptions.ts';
 import { createChangeFeed, type ChangeFeed } from './live/change-feed.ts';
 import { createSubscriptionLimiter, type SubscriptionLimiter, type SubscriptionLimits } from './live/subscription-limiter.ts';
-import { useResponseCaching } from './live/use-response-caching.ts';
+import { useResponseCaching } from './plugins/use-response-caching.ts';
 
 /** The SDL file that is the API's contract. */
 export const SCHEMA_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../schema.graphql');
@@ -71,7 +73,7 @@ export interface ServerOptions {
 export function createSchema() {
   return makeExecutableSchema<Context>({
     typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
-    resolvers: [scalarResolvers, entityResolvers, collectionResolvers, relationshipResolvers, pathResolvers, analyticsResolvers, mutationResolvers, searchResolvers, subscriptionResolvers] as never,
+    resolvers: [ENUM_RESOLVERS, scalarResolvers, entityResolvers, collectionResolvers, relationshipResolvers, pathResolvers, analyticsResolvers, mutationResolvers, searchResolvers, subscriptionResolvers] as never,
   });
 }
 
@@ -91,6 +93,7 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
     // GraphiQL's scripts and styles come from this package, not a CDN: it works behind a firewall.
     renderGraphiQL,
     landingPage: false,
+    healthCheckEndpoint: LIVENESS_PATH,
     logging: logger,
     maskedErrors: {
       maskError(error, message) {
@@ -114,7 +117,7 @@ export function createServer(options: ServerOptions): YogaServerInstance<Record<
       },
     },
     plugins: [
-      useHealthEndpoints(db),
+      useReadiness(db),
       ...useRateLimit(rateLimit),
       ...useObservability(db, logger, metrics),
       // "Did you mean …" suggestions would map a schema whose introspection is off.
@@ -136,21 +139,5 @@ function hasClientErrorCode(error: unknown): boolean {
 
 /** The code of a plugin's GraphQLError that carries only an HTTP status (e.g. the JWT plugin's 401). */
 function codeOfHttpError(error: unknown): ErrorCode | undefined {
-  if (!(error instanceof GraphQLError)) return undefined;
-  const status = error.extensions.http?.status;
-  return status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 400 ? 'BAD_USER_INPUT' : undefined;
-}
-
-/** GET /healthz: the process is up. GET /readyz: 200 only while Neo4j answers, 503 otherwise. */
-export function useHealthEndpoints(db: Database): Plugin {
-  return {
-    async onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname === '/healthz') {
-        endResponse(fetchAPI.Response.json({ status: 'ok' }));
-      } else if (url.pathname === '/readyz') {
-        const ready = await db.ping();
-        endResponse(fetchAPI.Response.json({ status: ready ? 'ready' : 'neo4j unavailable' }, { status: ready ? 200 : 503 }));
-      }
-    },
-  };
+  return error instanceof GraphQLError ? codeOfHttpStatus(error.extensions.http?.status) : undefined;
 }

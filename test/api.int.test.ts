@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../src/db/database.ts';
 import { foldText } from '../src/model/fold.ts';
-import type { ExportedEntity, ExportedRelationship } from '../seed/export-graph.ts';
+import type { ExportedEntity, ExportedRelationship } from '../src/records/export-graph.ts';
 import { removeEntities, upsertRecords } from '../src/records/write-records.ts';
 import { readGraphFixture, startTestServer, type TestServer } from './helpers.ts';
 

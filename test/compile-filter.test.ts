@@ -5,7 +5,7 @@ describe('compileFilter', () => {
   it('puts every value in a parameter, never in the Cypher text', () => {
     const params: Record<string, unknown> = {};
     const hostile = `x' }) DETACH DELETE n //`;
-    const predicate = compileFilter('Actor', { nameContains: hostile, participatesIn: hostile, OR: [{ side: ['EU'] }, { NOT: { kind: ['PERSON'] } }] }, params);
+    const predicate = compileFilter('Actor', { nameContains: hostile, participatesIn: hostile, OR: [{ side: ['EU'] }, { NOT: { kind: ['person'] } }] }, params);
     expect(predicate.text).not.toContain('DETACH');
     expect(predicate.text).toBe(
       'any(name IN n.foldedNames WHERE name CONTAINS $f0) AND EXISTS { MATCH (n)-[:PARTICIPATES_IN]->(:Project {id: $f1}) } AND (n.side IN $f2 OR NOT (n.kind IN $f3))',

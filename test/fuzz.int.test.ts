@@ -42,7 +42,7 @@ import {
   type GraphQLOutputType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportGraph } from '../seed/export-graph.ts';
+import { exportGraph } from '../src/records/export-graph.ts';
 import { createSchema } from '../src/server.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 

@@ -2,14 +2,15 @@
  * Starts one real Neo4j for the whole run (or uses NEO4J_URI when set), applies the schema and loads the
  * curated seed once. Tests get the Bolt URI with `inject('neo4jUri')`. Never a mock.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { applySchema } from '../src/db/apply-schema.ts';
 import { createDatabase } from '../src/db/database.ts';
+import { STATEMENT_LOG_ENV } from '../src/db/statement-log.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded-neo4j.ts';
-import { loadSeed } from '../seed/load-seed.ts';
+import { loadSeed } from '../src/records/load-seed.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,6 +21,14 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // A fresh statement log for this run, marked with this vitest process (the workers' parent), so the
+  // after-int check reads this run's record, never an older one. The setup's own statements count too.
+  const statementLog = project.config.env?.[STATEMENT_LOG_ENV];
+  if (statementLog) {
+    mkdirSync(dirname(statementLog), { recursive: true });
+    writeFileSync(statementLog, `# run ${process.pid}\n`);
+    process.env[STATEMENT_LOG_ENV] = statementLog;
+  }
   let neo4j: EmbeddedNeo4j | undefined;
   let dataDir: string | undefined;
   let uri = process.env.NEO4J_URI;
@@ -30,7 +39,8 @@ export default async function setup(project: TestProject) {
   }
   const user = process.env.NEO4J_USER ?? 'neo4j';
   const password = process.env.NEO4J_PASSWORD ?? '';
-  const db = createDatabase({ uri, user, password, database: process.env.NEO4J_DATABASE });
+  // A generous stall bound: on a loaded machine the first load may pause Neo4j for seconds; tests keep their own bounds.
+  const db = createDatabase({ uri, user, password, database: process.env.NEO4J_DATABASE, stallTimeoutMs: 10_000 });
   try {
     await applySchema(db);
     await loadSeed(db);

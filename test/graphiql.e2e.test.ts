@@ -31,6 +31,7 @@ describe('GraphiQL at /graphql', () => {
     page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
     await page.goto(`${server.url}/graphql?query=${encodeURIComponent('{ entity(id: "place:kazakhstan") { id name } }')}`);
     await page.click('.graphiql-execute-button', { timeout: 20_000 });
+    // biome-ignore lint/performance/useDomNodeTextContent: the test reads what GraphiQL shows, as rendered
     await page.waitForFunction(() => document.body.innerText.includes('"data"') && document.body.innerText.includes('"Kazakhstan"'), null, { timeout: 20_000 });
     await page.screenshot({ path: 'test-results/graphiql.png' });
     expect(problems).toEqual([]);

@@ -150,7 +150,7 @@ describe('a Neo4j outage', () => {
 
 describe('graceful shutdown', () => {
   it('on SIGTERM stops accepting, finishes the request in flight, and exits 0', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
       env: { ...process.env, HOST: '127.0.0.1', PORT: '0', NEO4J_URI: inject('neo4jUri'), NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

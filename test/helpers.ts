@@ -6,11 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { expect, inject } from 'vitest';
 import { createDatabase, type Database } from '../src/db/database.ts';
 import { createLogger } from '../src/logger.ts';
-import type { AuthOptions } from '../src/auth/use-auth.ts';
+import type { AuthOptions } from '../src/plugins/use-auth.ts';
 import { createHttpServer, type HttpServerOptions } from '../src/create-http-server.ts';
 import { createServer, type ServerOptions } from '../src/server.ts';
 import type { TrustedDocumentOptions } from '../src/plugins/use-trusted-documents.ts';
-import { exportGraph, type ExportedEntity, type ExportedRelationship } from '../seed/export-graph.ts';
+import { exportGraph, type ExportedEntity, type ExportedRelationship } from '../src/records/export-graph.ts';
 
 /** A database handle on the test run's Neo4j. Close it in afterAll. */
 export function connectTestDatabase(): Database {

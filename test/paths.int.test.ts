@@ -4,7 +4,7 @@
  * come from the primary text and FACTS.md; the rest is recomputed from the exported graph.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportedEntity, ExportedRelationship } from '../seed/export-graph.ts';
+import type { ExportedEntity, ExportedRelationship } from '../src/records/export-graph.ts';
 import { readGraphFixture, startTestServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;

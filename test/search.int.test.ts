@@ -6,7 +6,7 @@
  * the typed spellings are stored ones is checked against the exported graph.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportGraph, type ExportedEntity } from '../seed/export-graph.ts';
+import { exportGraph, type ExportedEntity } from '../src/records/export-graph.ts';
 import { buildSearchQuery } from '../src/search/search-query.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { ENTITY_TYPES, RELATIONSHIP_TYPES, isRelationshipType } from '../src/model/vocabulary.ts';
-import { exportGraph, type ExportedEntity, type ExportedRelationship } from '../seed/export-graph.ts';
+import { exportGraph, type ExportedEntity, type ExportedRelationship } from '../src/records/export-graph.ts';
 import { RecordValidationError, upsertRecords } from '../src/records/write-records.ts';
 import { summarize } from '../src/records/summarize-graph.ts';
-import { loadSeed } from '../seed/load-seed.ts';
+import { loadSeed } from '../src/records/load-seed.ts';
 import { connectTestDatabase } from './helpers.ts';
 
 let db: Database;

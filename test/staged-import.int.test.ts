@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { importRecords } from '../src/records/import-records.ts';
 import { importJournalSize, recoverImports } from '../src/records/staged-import.ts';
 import { removeEntities, upsertRecords } from '../src/records/write-records.ts';
-import { exportGraph } from '../seed/export-graph.ts';
+import { exportGraph } from '../src/records/export-graph.ts';
 import { connectTestDatabase } from './helpers.ts';
 import type { Database } from '../src/db/database.ts';
 
@@ -89,7 +89,7 @@ describe('staged import', () => {
       const file = join(dir, 'big.jsonl');
       writeFileSync(file, records(400, 'k'));
       const env = { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword') };
-      const child = spawn(process.execPath, ['--import', 'tsx', 'seed/run-import.ts', '--batch-size=20', file], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', '--batch-size=20', file], { env, stdio: ['ignore', 'ignore', 'pipe'] });
       let written = 0;
       await new Promise<void>((resolve, reject) => {
         child.stderr.on('data', (chunk: Buffer) => {

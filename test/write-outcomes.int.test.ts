@@ -3,7 +3,7 @@
  * and failures that say whether the write was applied. Over HTTP on the real Neo4j; ids contain "test-o".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { WriteOutcomeUnknownError } from '../src/db/database.ts';
 import { translateWriteError } from '../src/resolvers/mutations.ts';
 import { removeEntities } from '../src/records/write-records.ts';

@@ -228,7 +228,7 @@ describe('bulk import', () => {
       const bad = join(dir, 'links.csv');
       writeFileSync(bad, 'type,from,to,confidence,sourceIds\nMET,actor:test-w-cli,actor:nobody,low,source:eu-kz-roadmap-2023-de\n');
       const env = { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword') };
-      const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'seed/run-import.ts', ...args], { env, encoding: 'utf8' });
+      const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', ...args], { env, encoding: 'utf8' });
 
       const dry = run('--dry-run', good);
       expect(dry.status).toBe(0);

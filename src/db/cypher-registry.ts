@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LIMITS } from '../limits.ts';
 import { begunByCypher, holdsOnCypher, validityCypher } from '../model/validity.ts';
 import { isEntityType, isRelationshipType, type RelationshipType } from '../model/vocabulary.ts';
 
@@ -48,9 +49,9 @@ export interface CypherSlots {
 }
 
 /** Largest `__HOPS__` any statement may be given. */
-export const MAX_HOPS = 6;
+export const MAX_HOPS = LIMITS.maxHops.max;
 /** Largest `__COUNT__` any statement may be given. */
-export const MAX_PATH_COUNT = 10;
+export const MAX_PATH_COUNT = LIMITS.pathCount.max;
 
 const ARROWS = { OUT: ['-', '->'], IN: ['<-', '-'], BOTH: ['-', '-'] } as const;
 
@@ -76,10 +77,12 @@ export class GeneratedCypher {
   private constructor(
     readonly name: string,
     readonly text: string,
+    /** The cypher/ templates whose filled text the statement embeds (a planned collection page), so they count as run. */
+    readonly templates: readonly string[],
   ) {}
-  /** Only src/planner calls this, with text assembled from its own constant fragments. */
-  static trusted(name: string, text: string): GeneratedCypher {
-    return new GeneratedCypher(name, text);
+  /** Only src/planner calls this, with text assembled from its own constant fragments and filled templates. */
+  static trusted(name: string, text: string, templates: readonly string[] = []): GeneratedCypher {
+    return new GeneratedCypher(name, text, templates);
   }
 }
 

@@ -4,8 +4,9 @@
  * records are converted at this boundary (Neo4j integers -> numbers, temporals -> ISO strings).
  */
 import { Sema } from 'async-sema';
-import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type QueryResult, type Transaction } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type QueryResult, type Transaction } from 'neo4j-driver';
 import { cypher, GeneratedCypher, splitStatements, type CypherSlots } from './cypher-registry.ts';
+import { recordStatementRan } from './statement-log.ts';
 
 /** Parameters of a statement: user values always travel here, never in the statement text. */
 export type Params = Record<string, unknown>;
@@ -133,6 +134,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     const statement = text ?? cypher(name, slots);
     try {
       const result: QueryResult = await tx.run(statement, params);
+      if (text === undefined) recordStatementRan(name);
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } finally {
       notify(name, mode, started, statement);
@@ -174,7 +176,14 @@ export function createDatabase(options: DatabaseOptions): Database {
     const session = driver.session(sessionConfig);
     const text = cypher(name, slots);
     const work = session
-      .executeRead(async (tx) => (await tx.run(text, params)).records.map((record) => toPlain(record.toObject()) as Row), { timeout: remaining })
+      .executeRead(
+        async (tx) => {
+          const result = await tx.run(text, params);
+          recordStatementRan(name);
+          return result.records.map((record) => toPlain(record.toObject()) as Row);
+        },
+        { timeout: remaining },
+      )
       .finally(() => {
         analyticsRunning--;
         analyticsSlots.release();
@@ -205,7 +214,11 @@ export function createDatabase(options: DatabaseOptions): Database {
       if (!(statement instanceof GeneratedCypher)) throw new Error('readGenerated takes only a GeneratedCypher.');
       const session = driver.session(sessionConfig);
       const work = session
-        .executeRead((tx) => runIn(tx, statement.name, params, 'read', undefined, statement.text), txConfig)
+        .executeRead(async (tx) => {
+          const rows = await runIn(tx, statement.name, params, 'read', undefined, statement.text);
+          for (const template of statement.templates) recordStatementRan(template);
+          return rows;
+        }, txConfig)
         .finally(() => session.close().catch(() => undefined));
       return guardStall(work, probe, stallTimeoutMs);
     },
@@ -216,6 +229,7 @@ export function createDatabase(options: DatabaseOptions): Database {
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager });
       try {
         for (const statement of statements) await session.run(statement);
+        recordStatementRan(name);
         return statements.length;
       } finally {
         await session.close();
@@ -226,6 +240,7 @@ export function createDatabase(options: DatabaseOptions): Database {
       try {
         const text = name instanceof GeneratedCypher ? name.text : cypher(name, slots);
         const result = await session.executeRead((tx) => tx.run(`PROFILE ${text}`, params), txConfig);
+        if (!(name instanceof GeneratedCypher)) recordStatementRan(name);
         const operators: PlanOperator[] = [];
         const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] } | false | undefined) => {
           if (!plan) return;

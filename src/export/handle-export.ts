@@ -4,9 +4,9 @@
  * nodes.csv or edges.csv. Each runs the public `neighborhood` or `paths` query through the server itself,
  * so caps, error codes and loaders are the API's own, and writes the answer as a graph document.
  */
-import { invariant } from '../errors.ts';
+import { HTTP_STATUS, invariant, type ErrorCode } from '../errors.ts';
+import { LIMITS } from '../limits.ts';
 import { RELATIONSHIP_TYPE_NAMES } from '../model/vocabulary.ts';
-import { PATH_LIMITS } from '../resolvers/paths.ts';
 import {
   EXPORT_FRAGMENTS,
   FORMATS,
@@ -107,12 +107,12 @@ async function exportNeighborhood(params: URLSearchParams, execute: ExecuteGraph
 // Private: the paths from ?from to ?to (the shortest one unless ?first says more), merged into one document.
 async function exportPaths(params: URLSearchParams, execute: ExecuteGraphQL): Promise<GraphDocument> {
   const query = readParameters(params, '/export/path', { from: 'id', to: 'id', maxHops: 'integer', types: 'types', first: 'integer', asOf: 'date', includeUncertain: 'boolean' }, ['from', 'to']);
-  const variables: Record<string, any> = { first: 1, ...query };
+  const variables: Record<string, any> = { first: LIMITS.exportPathCount.default, ...query };
   const data = await run(execute, PATHS_QUERY, variables);
   const paths = data.paths as { length: number; nodes: EntityData[]; relationships: RelationshipData[] }[];
   if (paths.length === 0) {
-    const hops = variables.maxHops ?? 4;
-    throw new ExportError(404, 'NOT_FOUND', `No path links "${variables.from}" and "${variables.to}" within ${hops} hops; a larger "maxHops" (at most ${PATH_LIMITS.maxHops}) or other "types" may find one.`);
+    const hops = variables.maxHops ?? LIMITS.maxHops.default;
+    throw new ExportError(HTTP_STATUS.NOT_FOUND, 'NOT_FOUND', `No path links "${variables.from}" and "${variables.to}" within ${hops} hops; a larger "maxHops" (at most ${LIMITS.maxHops.max}) or other "types" may find one.`);
   }
   const nodes = new Map<string, ExportNode>();
   const edges = new Map<string, ExportEdge>();
@@ -183,17 +183,8 @@ function parseParameter(name: string, kind: ParameterKind, value: string): unkno
 }
 
 function badParameter(parameter: string, message: string): ExportError {
-  return new ExportError(400, 'BAD_USER_INPUT', message, parameter);
+  return new ExportError(HTTP_STATUS.BAD_USER_INPUT, 'BAD_USER_INPUT', message, parameter);
 }
-
-/** The HTTP status of an API error code; anything unexpected is a 500. */
-const STATUS_OF_CODE: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  SERVICE_UNAVAILABLE: 503,
-};
 
 /** GraphQL argument names that the export URLs call differently. */
 const PARAMETER_OF_ARGUMENT: Record<string, string> = { relationshipTypes: 'types' };
@@ -204,10 +195,10 @@ async function run(execute: ExecuteGraphQL, query: string, variables: Record<str
   const [error] = result.errors ?? [];
   if (error || !result.data) {
     const code = error?.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-    const status = STATUS_OF_CODE[code] ?? 500;
+    const status = HTTP_STATUS[code as ErrorCode] ?? HTTP_STATUS.INTERNAL_SERVER_ERROR;
     const argument = error?.extensions?.argument;
     const message = error?.message ?? 'Unexpected error.';
-    throw new ExportError(status, status === 500 ? 'INTERNAL_SERVER_ERROR' : code, message, argument && (PARAMETER_OF_ARGUMENT[argument] ?? argument));
+    throw new ExportError(status, status === HTTP_STATUS.INTERNAL_SERVER_ERROR ? 'INTERNAL_SERVER_ERROR' : code, message, argument && (PARAMETER_OF_ARGUMENT[argument] ?? argument));
   }
   return result.data;
 }

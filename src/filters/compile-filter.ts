@@ -3,23 +3,23 @@
  * the constant fragments of FILTER_SPECS, with every value passed as a parameter. AND, OR and NOT nest.
  * Bad values are BAD_USER_INPUT errors that name the filter field.
  */
+import { LIMITS } from '../limits.ts';
 import { CypherPredicate } from '../db/cypher-registry.ts';
 import { badUserInput } from '../errors.ts';
 import { isIsoDate } from '../model/dates.ts';
-import { fromEnumValue } from '../model/enums.ts';
 import { foldText } from '../model/fold.ts';
 import { holdsOnCypher } from '../model/validity.ts';
 import type { EntityType } from '../model/vocabulary.ts';
 import { FILTER_SPECS, type FilterFieldSpec, type Relation } from './filter-specs.ts';
 
 /** Deepest AND/OR/NOT nesting a filter may have. */
-export const MAX_FILTER_DEPTH = 5;
+export const MAX_FILTER_DEPTH = LIMITS.filterDepth.max;
 /** Most conditions one filter may hold, all levels together. */
-export const MAX_FILTER_CONDITIONS = 50;
+export const MAX_FILTER_CONDITIONS = LIMITS.filterConditions.max;
 /** Most values an `ids` or `in` list may hold. */
-export const MAX_FILTER_VALUES = 100;
+export const MAX_FILTER_VALUES = LIMITS.filterValues.max;
 /** Longest `nameContains` text. */
-export const MAX_NAME_CONTAINS = 200;
+export const MAX_NAME_CONTAINS = LIMITS.nameContains.max;
 
 /** A filter argument as GraphQL hands it over. */
 export type FilterInput = Record<string, unknown> | null | undefined;
@@ -159,7 +159,7 @@ function compileField(
       return `any(name IN ${n}.foldedNames WHERE name CONTAINS ${param(text)})`;
     }
     case 'in': {
-      const values = checkList(value, where).map((item) => (spec.stored === 'enum' ? fromEnumValue(item) : item));
+      const values = checkList(value, where);
       return `${n}.${spec.property} IN ${param(values)}`;
     }
     case 'flag':

@@ -601,6 +601,15 @@ export type Broker = {
   score: Scalars['Float']['output'];
 };
 
+/** What a write did to an entity or a relationship. */
+export type ChangeEffect =
+  /** It did not exist before this write. */
+  | 'CREATED'
+  /** This write removed it. */
+  | 'DELETED'
+  /** It existed and at least one value changed. */
+  | 'UPDATED';
+
 /** One change of applyChanges: set exactly one field. */
 export type ChangeInput = {
   /** Delete an entity with its relationships, as the deleteEntity mutation. */
@@ -613,20 +622,14 @@ export type ChangeInput = {
   upsertEntity?: InputMaybe<UpsertEntityChange>;
 };
 
-/** What a write did to an entity or a relationship. */
+/** Which kind of change a ChangeOutcome reports. */
 export type ChangeKind =
-  /** It did not exist before this write. */
-  | 'CREATED'
-  /** This write removed it. */
-  | 'DELETED'
   /** An entity was deleted (or did not exist). */
   | 'DELETE_ENTITY'
   /** A relationship was created or updated (or already held these values). */
   | 'LINK'
   /** A relationship was removed (or was not there). */
   | 'UNLINK'
-  /** It existed and at least one value changed. */
-  | 'UPDATED'
   /** An entity was created or updated (or already held these values). */
   | 'UPSERT_ENTITY';
 
@@ -869,7 +872,7 @@ export type EntityChange = {
   /** Who wrote: the API key name or JWT subject (`api-key:alice`, `jwt:bob`), or `import:<user>` for the import CLI. */
   by: Scalars['String']['output'];
   /** What happened to it. */
-  change: ChangeKind;
+  change: ChangeEffect;
   /** The entity's id. */
   id: Scalars['ID']['output'];
   /** Ids of the Sources the entity cites (as it was before a delete). */
@@ -2505,7 +2508,7 @@ export type RelationshipChange = {
   /** Who wrote: the API key name or JWT subject, or `import:<user>` for the import CLI. */
   by: Scalars['String']['output'];
   /** What happened to it. */
-  change: ChangeKind;
+  change: ChangeEffect;
   /** Id of the entity it starts at. */
   from: Scalars['ID']['output'];
   /** Stable id of the link, as `Relationship.id`: `<from>|<TYPE>|<to>` plus `|<key>` when it has a key. */
@@ -3299,6 +3302,7 @@ export type ResolversTypes = {
   ApplyChangesResult: ResolverTypeWrapper<Partial<ApplyChangesResult>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   Broker: ResolverTypeWrapper<Partial<Omit<Broker, 'actor'> & { actor: ResolversTypes['Actor'] }>>;
+  ChangeEffect: ResolverTypeWrapper<Partial<ChangeEffect>>;
   ChangeInput: ResolverTypeWrapper<Partial<ChangeInput>>;
   ChangeKind: ResolverTypeWrapper<Partial<ChangeKind>>;
   ChangeOutcome: ResolverTypeWrapper<Partial<ChangeOutcome>>;
@@ -3648,7 +3652,7 @@ export type EntityResolvers<ContextType = Context, ParentType extends ResolversP
 export type EntityChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityChange'] = ResolversParentTypes['EntityChange']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  change?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['ChangeEffect'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sourceIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
@@ -3941,7 +3945,7 @@ export type RelationshipResolvers<ContextType = Context, ParentType extends Reso
 export type RelationshipChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationshipChange'] = ResolversParentTypes['RelationshipChange']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  change?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['ChangeEffect'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -3,6 +3,7 @@
  * `total` per instance. A slot is taken when a subscription starts and given back when it ends.
  */
 import { GraphQLError } from 'graphql';
+import { HTTP_STATUS } from '../errors.ts';
 
 /** Options of createSubscriptionLimiter. */
 export interface SubscriptionLimits {
@@ -46,5 +47,5 @@ export function createSubscriptionLimiter(limits: SubscriptionLimits = {}): Subs
 }
 
 function tooMany(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', http: { status: 429 } } });
+  return new GraphQLError(message, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', http: { status: HTTP_STATUS.TOO_MANY_SUBSCRIPTIONS } } });
 }

@@ -149,16 +149,16 @@ function compileEntityField(c: Compiler, v: string, type: EntityType, objectType
     case 'name': {
       const { lang } = args(c, field, nodes[0]!) as { lang?: string | null };
       // localizedName: the first spelling in that language, else the English display name.
-      const language = !lang || lang === 'EN' ? null : lang.replace(/_/g, '-').toLowerCase();
+      const language = !lang || lang === 'en' ? null : lang;
       const p = addParam(c, language);
       return none(`coalesce(head([i IN range(0, size(coalesce(${v}.nameLangs, [])) - 1) WHERE ${v}.nameLangs[i] = $${p} | ${v}.names[i]]), ${v}.name)`);
     }
     case 'names':
       return none(compileNames(c, v, nodes));
     case 'confidence':
-      return none(`toUpper(replace(${v}.confidence, '-', '_'))`);
+      return none(`${v}.confidence`);
     case 'kind':
-      return none(`toUpper(replace(${v}.kind, '-', '_'))`);
+      return none(`${v}.kind`);
     case 'crmaCritical':
     case 'crmaStrategic':
       return none(`coalesce(${v}.${name} = true, false)`);
@@ -181,7 +181,7 @@ function compileNames(c: Compiler, v: string, nodes: FieldNode[]): string {
     if (name === '__typename') continue;
     if (key.startsWith('__')) throw new NotPlannable(`response key ${key}`);
     if (name === 'value') entries.push(`${quoteKey(key)}: ${v}.names[i]`);
-    else if (name === 'language') entries.push(`${quoteKey(key)}: toUpper(replace(coalesce(${v}.nameLangs[i], 'translit'), '-', '_'))`);
+    else if (name === 'language') entries.push(`${quoteKey(key)}: coalesce(${v}.nameLangs[i], 'translit')`);
     else throw new NotPlannable(`LocalizedName.${name}`);
   }
   return `[i IN range(0, size(coalesce(${v}.names, [])) - 1) | {${entries.join(', ')}}]`;
@@ -388,7 +388,7 @@ function compileEdge(c: Compiler, { v, r, m, k, asOf, includeUncertain }: RowNam
     } else if (name === 'key') {
       expr = `CASE WHEN ${r}.key IS NULL OR ${r}.key = '' THEN null ELSE ${r}.key END`;
     } else if (name === 'confidence') {
-      expr = `toUpper(replace(coalesce(${r}.confidence, 'low'), '-', '_'))`;
+      expr = `coalesce(${r}.confidence, 'low')`;
     } else if (name === 'sources') {
       const sources = compileSources(c, r, edgeNodes, null);
       subqueries.push(...sources.subqueries);

@@ -78,7 +78,7 @@ export function planCollection(
           '}',
           'RETURN total, page',
         ].join('\n');
-        return GeneratedCypher.trusted(`planner:${type}Connection`, text);
+        return GeneratedCypher.trusted(`planner:${type}Connection`, text, count === null ? ['entities-page-rows'] : ['entities-page-rows', 'entities-count']);
       },
     };
   } catch (error) {

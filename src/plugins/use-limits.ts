@@ -8,6 +8,8 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Plugin } from 'graphql-yoga';
+import { HTTP_STATUS } from '../errors.ts';
+import { LIMITS } from '../limits.ts';
 
 /** Options of useLimits; every field has a documented default. */
 export interface LimitOptions {
@@ -32,7 +34,7 @@ export interface LimitOptions {
 }
 
 /** Page size assumed for a list field whose `first`/`last` is not given (the API's defaults). */
-const DEFAULT_PAGE_SIZE = 20;
+const DEFAULT_PAGE_SIZE = LIMITS.pageSize.default;
 
 /** The limit plugins, in the order they must run. */
 export function useLimits(schema: GraphQLSchema, options: LimitOptions = {}): Plugin[] {
@@ -114,7 +116,7 @@ export function useVariableLimits(maxDepth: number, maxValues: number): Plugin {
   return {
     onParams({ params }) {
       const problem = measureVariables(params.variables, maxDepth, maxValues);
-      if (problem) throw new GraphQLError(`The variables ${problem}; send flatter input.`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+      if (problem) throw new GraphQLError(`The variables ${problem}; send flatter input.`, { extensions: { code: 'BAD_USER_INPUT', http: { status: HTTP_STATUS.BAD_USER_INPUT } } });
     },
   };
 }

@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { HTTP_STATUS } from '../errors.ts';
+import { LIVENESS_PATH, READINESS_PATH } from './use-readiness.ts';
 
 /** Options of useRateLimit; a limit of 0 is off. */
 export interface RateLimitOptions {
@@ -27,7 +29,7 @@ export function useRateLimit(options: RateLimitOptions = {}): Plugin[] {
   return [
     {
       async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
-        if (url.pathname === '/healthz' || url.pathname === '/readyz') return;
+        if (url.pathname === LIVENESS_PATH || url.pathname === READINESS_PATH) return;
         const address = (serverContext as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress ?? 'unknown';
         const token = /^Bearer\s+(\S+)/i.exec(request.headers.get('authorization') ?? '')?.[1];
         try {
@@ -39,7 +41,7 @@ export function useRateLimit(options: RateLimitOptions = {}): Plugin[] {
           endResponse(
             fetchAPI.Response.json(
               { errors: [{ message: `Too many requests; try again in ${retryAfter} s.`, extensions: { code: 'TOO_MANY_REQUESTS' } }] },
-              { status: 429, headers: { 'retry-after': String(retryAfter) } },
+              { status: HTTP_STATUS.TOO_MANY_REQUESTS, headers: { 'retry-after': String(retryAfter) } },
             ),
           );
         }

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { Plugin } from 'graphql-yoga';
+import { HTTP_STATUS } from '../errors.ts';
 
 /** Options of useTrustedDocuments. */
 export interface TrustedDocumentOptions {
@@ -43,12 +44,12 @@ export function useTrustedDocuments(options: TrustedDocumentOptions = {}): Plugi
       getPersistedOperation: (hash) => documents.get(hash) ?? null,
       allowArbitraryOperations: !persistedOnly,
       customErrors: {
-        notFound: { message: 'No trusted document has this sha256Hash; send one from the store.', extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+        notFound: { message: 'No trusted document has this sha256Hash; send one from the store.', extensions: { code: 'BAD_USER_INPUT', http: { status: HTTP_STATUS.BAD_USER_INPUT } } },
         persistedQueryOnly: {
           message: 'This server runs only trusted documents (PERSISTED_ONLY=true): send extensions.persistedQuery.sha256Hash of a stored document instead of a query.',
-          extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+          extensions: { code: 'FORBIDDEN', http: { status: HTTP_STATUS.FORBIDDEN } },
         },
-        keyNotFound: { message: 'Send extensions.persistedQuery.sha256Hash of a stored document.', extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+        keyNotFound: { message: 'Send extensions.persistedQuery.sha256Hash of a stored document.', extensions: { code: 'BAD_USER_INPUT', http: { status: HTTP_STATUS.BAD_USER_INPUT } } },
       },
     }),
   ];

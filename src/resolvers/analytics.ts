@@ -6,13 +6,9 @@ import type { Context } from '../context.ts';
 import { badUserInput, notFound } from '../errors.ts';
 import type { EntityRow } from '../model/entity-row.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
-import { toEnumValue } from '../model/enums.ts';
 import { summarize } from '../records/summarize-graph.ts';
-import { checkRange } from './pagination.ts';
-import { asOfParams, assertEntitiesExist, PATH_LIMITS, type PathRow, type RelationshipRow } from './paths.ts';
-
-/** Caps of the analytics queries. */
-export const ANALYTICS_LIMITS = { corridors: 50, timeline: 200, brokers: 50, materials: 100 } as const;
+import { checkLimit, checkNotEmpty, LIMITS } from '../limits.ts';
+import { asOfParams, assertEntitiesExist, type PathRow, type RelationshipRow } from './paths.ts';
 
 /**
  * The links a corridor may follow: who takes part in, funds, signs, implements, covers, produces, supplies
@@ -105,7 +101,7 @@ function createStats(context: Context) {
     relationships: async () => Object.entries((await counts()).relationshipsByType).map(([key, count]) => ({ key, count })),
     sides: async () => (await context.db.read('stats-sides')).map((row) => ({ key: String(row.key), count: Number(row.count) })),
     materials: async ({ first }: { first?: number | null }) =>
-      context.db.read('stats-materials', { limit: checkRange('first', first ?? 20, 1, ANALYTICS_LIMITS.materials) }),
+      context.db.read('stats-materials', { limit: checkLimit('first', first, LIMITS.materials) }),
     stages: async () =>
       (await loadStages(context, null)).map((row) => ({
         stage: row.stage,
@@ -129,8 +125,8 @@ export const analyticsResolvers = {
       return { chain, stages: views, gaps: views.filter((view) => !view.linked).map((view) => view.stage) };
     },
     corridors: async (_parent: unknown, args: { material?: string | null; maxHops?: number | null; first?: number | null }, context: Context) => {
-      const maxHops = checkRange('maxHops', args.maxHops ?? 4, 1, PATH_LIMITS.maxHops);
-      const first = checkRange('first', args.first ?? 10, 1, ANALYTICS_LIMITS.corridors);
+      const maxHops = checkLimit('maxHops', args.maxHops, LIMITS.maxHops);
+      const first = checkLimit('first', args.first, LIMITS.corridors);
       if (args.material) {
         await assertEntitiesExist(context, { material: args.material });
         const material = await context.loaders.nodesByIds.load(args.material);
@@ -139,8 +135,8 @@ export const analyticsResolvers = {
       return context.db.read('corridors', { material: args.material ?? null, limit: first }, { hops: maxHops, type: CORRIDOR_TYPES.join('|') });
     },
     timeline: async (_parent: unknown, args: { from?: string | null; to?: string | null; kinds?: TimelineKind[] | null; first?: number | null } & AsOfArgs, context: Context) => {
-      const first = checkRange('first', args.first ?? 50, 1, ANALYTICS_LIMITS.timeline);
-      if (args.kinds && args.kinds.length === 0) throw badUserInput('Argument "kinds" must name at least one kind, or be left out for all.', 'kinds');
+      const first = checkLimit('first', args.first, LIMITS.timeline);
+      checkNotEmpty('kinds', args.kinds, 'kind');
       const from = args.from ?? '';
       const to = args.to ?? '9999';
       if (args.from && args.to && args.from > args.to) throw badUserInput(`Argument "from" (${args.from}) must not be after "to" (${args.to}).`, 'from');
@@ -161,14 +157,11 @@ export const analyticsResolvers = {
       return { entries, hasMore: rows.length > first };
     },
     brokers: async (_parent: unknown, args: { first?: number | null; maxHops?: number | null }, context: Context) => {
-      const first = checkRange('first', args.first ?? 10, 1, ANALYTICS_LIMITS.brokers);
-      const maxHops = checkRange('maxHops', args.maxHops ?? 4, 1, PATH_LIMITS.maxHops);
+      const first = checkLimit('first', args.first, LIMITS.brokers);
+      const maxHops = checkLimit('maxHops', args.maxHops, LIMITS.maxHops);
       return context.db.read('brokers', { limit: first }, { hops: maxHops });
     },
     stats: (_parent: unknown, _args: unknown, context: Context) => createStats(context),
-  },
-  Corridor: {
-    weakestConfidence: (row: { weakestConfidence: string }) => toEnumValue(row.weakestConfidence),
   },
   TimelineEntry: {
     summary: (row: TimelineRow) => summarizeEntry(row),

@@ -2,44 +2,33 @@
  * Resolvers of the entity types: the fields every entity shares (names, confidence, sources) and the
  * enum-valued properties, plus `node` / `nodes`.
  */
+import { LIMITS } from '../limits.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import type { Database } from '../db/database.ts';
 import { badUserInput, notFound } from '../errors.ts';
 import type { EntityRow } from '../model/entity-row.ts';
-import { fromEnumValue, toEnumValue } from '../model/enums.ts';
-import { ENTITY_TYPE_NAMES, NAME_LANGUAGES, type EntityType } from '../model/vocabulary.ts';
+import { ENTITY_TYPE_NAMES, type EntityType } from '../model/vocabulary.ts';
 
 /** Most ids `nodes(ids)` takes in one call. */
-export const MAX_NODE_IDS = 100;
+export const MAX_NODE_IDS = LIMITS.nodeIds.max;
 
 const sharedFields = {
   name: (row: EntityRow, { lang }: { lang?: string | null }) => localizedName(row, lang),
   names: (row: EntityRow) =>
     (row.names ?? []).map((value, index) => ({
       value,
-      language: toEnumValue(row.nameLangs?.[index] ?? 'translit') as (typeof NAME_LANGUAGES)[number] & string,
+      language: row.nameLangs?.[index] ?? 'translit',
     })),
-  confidence: (row: EntityRow) => toEnumValue(row.confidence),
   sources: (row: EntityRow, _args: unknown, { loaders }: Context) => loaders.sourcesOf(row.sourceIds),
 };
 
-const enumField = (field: string) => (row: EntityRow) => {
-  const value = row[field];
-  return typeof value === 'string' ? toEnumValue(value) : null;
-};
-
+// Enum properties (kind, confidence, language) are stored values; the schema's enum values map them.
 const kindFields: Partial<Record<EntityType, Record<string, unknown>>> = {
-  Actor: { kind: enumField('kind') },
   Material: {
-    kind: enumField('kind'),
     crmaCritical: (row: EntityRow) => row.crmaCritical === true,
     crmaStrategic: (row: EntityRow) => row.crmaStrategic === true,
   },
-  FundingInstrument: { kind: enumField('kind') },
-  Agreement: { kind: enumField('kind') },
-  Event: { kind: enumField('kind') },
-  Place: { kind: enumField('kind') },
 };
 
 const typeResolvers = Object.fromEntries(
@@ -66,11 +55,10 @@ export const entityResolvers: Resolvers = {
   },
 };
 
-/** The first spelling in `lang` (an API Language, e.g. `DE`); the English display name for EN, none, or when there is no such spelling. */
+/** The first spelling in `lang` (a stored language, e.g. `de`); the English display name for `en`, none, or when there is no such spelling. */
 export function localizedName(row: EntityRow, lang: string | null | undefined): string {
-  if (!lang || lang === 'EN') return row.name;
-  const language = fromEnumValue(lang);
-  const index = (row.nameLangs ?? []).indexOf(language);
+  if (!lang || lang === 'en') return row.name;
+  const index = (row.nameLangs ?? []).indexOf(lang);
   return (index >= 0 ? row.names?.[index] : undefined) ?? row.name;
 }
 

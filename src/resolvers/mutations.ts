@@ -6,10 +6,10 @@
  * write was certainly not applied or its outcome is unknown (see translateWriteError).
  */
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { LIMITS } from '../limits.ts';
 import type { Context } from '../context.ts';
 import { isUnavailableError, WriteOutcomeUnknownError } from '../db/database.ts';
-import { badUserInput } from '../errors.ts';
-import { fromEnumValue } from '../model/enums.ts';
+import { badUserInput, HTTP_STATUS } from '../errors.ts';
 import { formatProblem } from '../model/validate-records.ts';
 import { importRecords } from '../records/import-records.ts';
 import { RecordValidationError } from '../records/write-records.ts';
@@ -18,10 +18,10 @@ import { applyChanges, type Change, type ChangeOutcome } from '../records/write-
 import type { RelationshipType } from '../model/vocabulary.ts';
 
 /** Most changes one applyChanges takes. */
-export const MAX_CHANGES = 100;
+export const MAX_CHANGES = LIMITS.changes.max;
 
 /** Largest `data` importRecords takes, in characters. */
-export const MAX_IMPORT_LENGTH = 5 * 1024 * 1024;
+export const MAX_IMPORT_LENGTH = LIMITS.importLength.max;
 
 interface EvidenceInput {
   sourceIds?: string[] | null;
@@ -39,7 +39,7 @@ function readEvidence(evidence: EvidenceInput): { sourceIds: string[]; sources: 
   const sources: Record<string, unknown>[] = [];
   if (evidence.newSource) {
     const { confidence, ...source } = evidence.newSource;
-    sources.push(dropNulls({ type: 'Source', ...source, name: source.title, confidence: fromEnumValue(String(confidence)), sourceIds: [source.id] }));
+    sources.push(dropNulls({ type: 'Source', ...source, name: source.title, confidence, sourceIds: [source.id] }));
     sourceIds.push(String(source.id));
   }
   if (sourceIds.length === 0) {
@@ -68,12 +68,12 @@ export function translateWriteError(error: unknown): GraphQLError | unknown {
     return error;
   }
   if (error instanceof ImportAbandonedError) {
-    return new GraphQLError(error.message, { extensions: { code: 'SERVICE_UNAVAILABLE', writeOutcome: 'NOT_APPLIED', http: { status: 503 } } });
+    return new GraphQLError(error.message, { extensions: { code: 'SERVICE_UNAVAILABLE', writeOutcome: 'NOT_APPLIED', http: { status: HTTP_STATUS.SERVICE_UNAVAILABLE } } });
   }
   if (error instanceof WriteOutcomeUnknownError) {
     return new GraphQLError(
       'The connection to the graph database failed while the write was being committed, so it may or may not have been applied. Writes are idempotent: send the same mutation again.',
-      { extensions: { code: 'WRITE_OUTCOME_UNKNOWN', writeOutcome: 'UNKNOWN', http: { status: 503 } } },
+      { extensions: { code: 'WRITE_OUTCOME_UNKNOWN', writeOutcome: 'UNKNOWN', http: { status: HTTP_STATUS.WRITE_OUTCOME_UNKNOWN } } },
     );
   }
   const code = (error as { code?: string } | null)?.code ?? '';
@@ -84,7 +84,7 @@ export function translateWriteError(error: unknown): GraphQLError | unknown {
   }
   if (isUnavailableError(error) || code.startsWith('Neo.ClientError.Transaction')) {
     return new GraphQLError('The graph database is unavailable or timed out; the write was not applied. Try again shortly.', {
-      extensions: { code: 'SERVICE_UNAVAILABLE', writeOutcome: 'NOT_APPLIED', http: { status: 503 } },
+      extensions: { code: 'SERVICE_UNAVAILABLE', writeOutcome: 'NOT_APPLIED', http: { status: HTTP_STATUS.SERVICE_UNAVAILABLE } },
     });
   }
   if (code.startsWith('Neo.ClientError')) {
@@ -109,7 +109,7 @@ function upsertChange(args: { input: Record<string, any>; evidence: EvidenceInpu
   const { input } = args;
   const { sourceIds, sources } = readEvidence(args.evidence);
   const names: Record<string, string[]> = {};
-  for (const { language, value } of input.names ?? []) (names[fromEnumValue(language)] ??= []).push(value);
+  for (const { language, value } of input.names ?? []) (names[language] ??= []).push(value);
   const record = dropNulls({
     ...(input.properties ?? {}),
     type: input.type,
@@ -117,7 +117,7 @@ function upsertChange(args: { input: Record<string, any>; evidence: EvidenceInpu
     name: input.name,
     ...(Object.keys(names).length ? { names } : {}),
     description: input.description,
-    confidence: fromEnumValue(input.confidence),
+    confidence: input.confidence,
     sourceIds: input.type === 'Source' ? [input.id, ...sourceIds.filter((id) => id !== input.id)] : sourceIds,
   });
   return { kind: 'upsertEntity', id: input.id, type: input.type, records: [...sources, record] };
@@ -133,7 +133,7 @@ function linkChange(args: { input: Record<string, any>; evidence: EvidenceInput 
     from: input.from,
     to: input.to,
     key: input.key ?? undefined,
-    confidence: fromEnumValue(input.confidence),
+    confidence: input.confidence,
     sourceIds,
   });
   return { kind: 'link', type: input.type, from: input.from, to: input.to, key: input.key ?? '', sources, record };

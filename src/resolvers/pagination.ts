@@ -3,11 +3,14 @@
  * key and id), never an offset, so it stays valid when items are inserted or removed before it.
  */
 import { badUserInput } from '../errors.ts';
+import { checkRange, LIMITS } from '../limits.ts';
+
+export { checkRange } from '../limits.ts';
 
 /** Largest page any connection returns. */
-export const MAX_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = LIMITS.pageSize.max;
 /** Page size when neither first nor last is given. */
-export const DEFAULT_PAGE_SIZE = 20;
+export const DEFAULT_PAGE_SIZE = LIMITS.pageSize.default;
 
 /** Validated page arguments. */
 export interface PageRequest {
@@ -15,14 +18,6 @@ export interface PageRequest {
   backward: boolean;
   size: number;
   cursor: string | null;
-}
-
-/** Checks that an integer argument lies in [min, max]; BAD_USER_INPUT naming it and the range otherwise. */
-export function checkRange(argument: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw badUserInput(`Argument "${argument}" must be between ${min} and ${max}, but got ${value}.`, argument);
-  }
-  return value;
 }
 
 /** Checks first/after/last/before: sizes 0..100, no mix of directions. */

@@ -6,16 +6,8 @@ import type { Context } from '../context.ts';
 import { badUserInput, notFound } from '../errors.ts';
 import type { EntityRow } from '../model/entity-row.ts';
 import { RELATIONSHIP_TYPE_NAMES, type EntityType, type RelationshipType } from '../model/vocabulary.ts';
-import { checkRange } from './pagination.ts';
+import { checkLimit, checkNotEmpty, LIMITS } from '../limits.ts';
 import { relationshipId, relationshipPropertyResolvers } from './relationship-properties.ts';
-
-/** Caps of the path queries. */
-export const PATH_LIMITS = {
-  maxHops: 6,
-  paths: 10,
-  neighborhoodDepth: 3,
-  neighborhoodNodes: 200,
-} as const;
 
 /** A relationship as path statements return it. */
 export interface RelationshipRow {
@@ -36,8 +28,7 @@ export interface PathRow {
 
 /** The relationship types to follow: the given ones (deduplicated, at least one) or all. */
 export function typesArgument(argument: string, types: readonly RelationshipType[] | null | undefined): string {
-  if (types && types.length === 0) throw badUserInput(`Argument "${argument}" must name at least one relationship type, or be left out for all.`, argument);
-  return [...new Set(types ?? RELATIONSHIP_TYPE_NAMES)].join('|');
+  return [...new Set(checkNotEmpty(argument, types, 'relationship type') ?? RELATIONSHIP_TYPE_NAMES)].join('|');
 }
 
 /** Throws NOT_FOUND naming every id that does not exist. */
@@ -61,11 +52,9 @@ interface PathArgs {
 }
 
 async function findPaths(args: PathArgs, count: number, context: Context): Promise<PathRow[]> {
-  const maxHops = checkRange('maxHops', args.maxHops ?? 4, 1, PATH_LIMITS.maxHops);
+  const maxHops = checkLimit('maxHops', args.maxHops, LIMITS.maxHops);
   const type = typesArgument('relationshipTypes', args.relationshipTypes);
-  if (args.nodeTypes && args.nodeTypes.length === 0) {
-    throw badUserInput('Argument "nodeTypes" must name at least one entity type, or be left out for all.', 'nodeTypes');
-  }
+  checkNotEmpty('nodeTypes', args.nodeTypes, 'entity type');
   if (args.from === args.to) throw badUserInput('Arguments "from" and "to" must name two different entities.', 'to');
   const rows = await context.db.read(
     'paths-between',
@@ -102,10 +91,10 @@ export const pathResolvers = {
   Query: {
     shortestPath: async (_parent: unknown, args: PathArgs, context: Context) => (await findPaths(args, 1, context))[0] ?? null,
     paths: (_parent: unknown, args: PathArgs, context: Context) =>
-      findPaths(args, checkRange('first', args.first ?? 3, 1, PATH_LIMITS.paths), context),
+      findPaths(args, checkLimit('first', args.first, LIMITS.pathCount), context),
     neighborhood: async (_parent: unknown, args: NeighborhoodArgs, context: Context): Promise<SubgraphValue> => {
-      const depth = checkRange('depth', args.depth ?? 1, 1, PATH_LIMITS.neighborhoodDepth);
-      const first = checkRange('first', args.first ?? 50, 1, PATH_LIMITS.neighborhoodNodes);
+      const depth = checkLimit('depth', args.depth, LIMITS.neighborhoodDepth);
+      const first = checkLimit('first', args.first, LIMITS.neighborhoodNodes);
       const type = typesArgument('types', args.types);
       const [row] = await context.db.read('neighborhood', { id: args.id, limit: first, ...asOfParams(args) }, { type, hops: depth, dated: args.asOf != null });
       if (!row) await assertEntitiesExist(context, { id: args.id });

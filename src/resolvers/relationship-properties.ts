@@ -3,7 +3,6 @@
  * Relationship): each reads `properties` of the row; `sources` loads the cited Sources in one batch.
  */
 import type { Context } from '../context.ts';
-import { toEnumValue } from '../model/enums.ts';
 
 /** Anything that carries a relationship's stored properties. */
 interface WithProperties {
@@ -29,7 +28,7 @@ export const relationshipPropertyResolvers = {
   ratified: property('ratified'),
   note: property('note'),
   key: (row: WithProperties) => (row.properties.key ? row.properties.key : null),
-  confidence: (row: WithProperties) => toEnumValue(String(row.properties.confidence ?? 'low')),
+  confidence: (row: WithProperties) => String(row.properties.confidence ?? 'low'),
   sources: (row: WithProperties, _args: unknown, { loaders }: Context) => loaders.sourcesOf(row.properties.sourceIds as string[] | undefined),
 };
 

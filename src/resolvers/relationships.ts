@@ -3,12 +3,12 @@
  * resolve through one loader per (field, arguments), so a field under a list of N parents is one
  * statement. Edges carry the relationship's properties and its sources.
  */
-import { badUserInput } from '../errors.ts';
 import type { Context } from '../context.ts';
 import type { EdgeRow, RelationshipPage } from '../loaders/create-loaders.ts';
 import type { EntityRow } from '../model/entity-row.ts';
 import { RELATIONSHIP_FIELDS, type Direction } from '../model/relationship-fields.ts';
 import { ENTITY_TYPE_NAMES, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model/vocabulary.ts';
+import { checkNotEmpty } from '../limits.ts';
 import { decodeCursor, encodeCursor, readPageArgs } from './pagination.ts';
 import { relationshipPropertyResolvers } from './relationship-properties.ts';
 
@@ -53,10 +53,7 @@ const namedFieldResolvers = Object.fromEntries(
       ]),
     );
     const generic = (parent: EntityRow, args: RelationshipArgs, context: Context) => {
-      if (args.types && args.types.length === 0) {
-        throw badUserInput('Argument "types" must name at least one relationship type, or be left out for all.', 'types');
-      }
-      const types = args.types ? [...new Set(args.types)] : RELATIONSHIP_TYPE_NAMES;
+      const types = args.types ? [...new Set(checkNotEmpty('types', args.types, 'relationship type'))] : RELATIONSHIP_TYPE_NAMES;
       return loadConnection(parent, args, context, types, args.direction ?? 'BOTH');
     };
     return [type, { ...fields, relationships: generic }];

@@ -7,23 +7,21 @@ import type { Resolvers } from '../generated/graphql.ts';
 import { badUserInput } from '../errors.ts';
 import type { EntityRow } from '../model/entity-row.ts';
 import { bestMatchingName, buildSearchQuery } from '../search/search-query.ts';
-import { checkRange } from './pagination.ts';
+import { checkLimit, checkNotEmpty, LIMITS } from '../limits.ts';
 
 /** Longest search text, in characters, after trimming. */
-export const MAX_SEARCH_LENGTH = 200;
+export const MAX_SEARCH_LENGTH = LIMITS.searchLength.max;
 /** Most hits one search returns. */
-export const MAX_SEARCH_HITS = 50;
+export const MAX_SEARCH_HITS = LIMITS.searchHits.max;
 /** Hits returned when `first` is not given. */
-export const DEFAULT_SEARCH_HITS = 10;
+export const DEFAULT_SEARCH_HITS = LIMITS.searchHits.default;
 
 export const searchResolvers: Resolvers = {
   Query: {
     async search(_parent, args, { db }) {
       const text = readSearchText(args.query);
-      const first = checkRange('first', args.first ?? DEFAULT_SEARCH_HITS, 1, MAX_SEARCH_HITS);
-      if (args.types && args.types.length === 0) {
-        throw badUserInput('Argument "types" must name at least one entity type, or be left out for all.', 'types');
-      }
+      const first = checkLimit('first', args.first, LIMITS.searchHits);
+      checkNotEmpty('types', args.types, 'entity type');
       const search = buildSearchQuery(text);
       if (!search) return [];
       const rows = await db.read('search-entities', {

@@ -3,12 +3,13 @@
  * event per changed entity or link, filtered by type and id. A subscription takes a slot of the
  * limiter when it starts and gives it back when it ends, however it ends.
  */
+import { LIMITS } from '../limits.ts';
 import type { Context } from '../context.ts';
 import { badUserInput } from '../errors.ts';
 import type { ChangeSet, EntityChange, RelationshipChange } from '../live/change-set.ts';
 
 /** Most ids one subscription may filter on. */
-export const MAX_SUBSCRIPTION_IDS = 100;
+export const MAX_SUBSCRIPTION_IDS = LIMITS.subscriptionIds.max;
 
 interface Filter {
   types?: string[] | null;

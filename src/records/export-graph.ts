@@ -2,8 +2,8 @@
  * Reads the whole graph back in the seed's record format (one JSON object per entity and relationship),
  * for exports and for checking that a reload changed nothing. `npm run export > graph.jsonl` writes it.
  */
-import type { Database } from '../src/db/database.ts';
-import type { EntityRow } from '../src/model/entity-row.ts';
+import type { Database } from '../db/database.ts';
+import type { EntityRow } from '../model/entity-row.ts';
 
 /** Stored properties that are derived or stamped at write time and not part of a record. */
 const DERIVED = new Set(['sortName', 'foldedNames', 'sortDate', 'names', 'nameLangs', 'createdAt', 'updatedAt', 'updatedBy']);

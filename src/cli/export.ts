@@ -2,8 +2,8 @@
  * `npm run export > graph.jsonl`: the whole graph as JSON Lines in the seed's record format (entities,
  * then relationships), from the configured Neo4j. Needs NEO4J_URI, or the app's embedded data dir free.
  */
-import { runWithDatabase } from '../src/db/run-with-database.ts';
-import { exportGraph } from './export-graph.ts';
+import { runWithDatabase } from './run-with-database.ts';
+import { exportGraph } from '../records/export-graph.ts';
 
 await runWithDatabase(
   async (db) => {

@@ -3,8 +3,8 @@
  * embedded one when NEO4J_URI is not set), then prints nodes and relationships per type.
  * Exit codes: 0 loaded, 1 invalid seed (every problem listed, nothing written), 2 bad usage or configuration.
  */
-import { runWithDatabase } from '../src/db/run-with-database.ts';
-import { loadSeed, type SeedSummary } from './load-seed.ts';
+import { runWithDatabase } from './run-with-database.ts';
+import { loadSeed, type SeedSummary } from '../records/load-seed.ts';
 
 const reset = process.argv.includes('--reset');
 const unknown = process.argv.slice(2).filter((arg) => arg !== '--reset');

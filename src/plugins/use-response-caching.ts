@@ -13,7 +13,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { ApiKey } from '../config.ts';
-import type { ChangeFeed } from './change-feed.ts';
+import type { ChangeFeed } from '../live/change-feed.ts';
 
 /** Root fields whose answers may be cached (see the module comment for why only these). */
 export const CACHED_ROOT_FIELDS = ['node', 'nodes', 'entity'] as const;

@@ -12,6 +12,7 @@ import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, use
 import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ApiKey, AuthConfig, Role } from '../config.ts';
+import { HTTP_STATUS } from '../errors.ts';
 
 /** Who is calling: a name for updatedBy stamps, and roles. */
 export interface Viewer {
@@ -93,14 +94,14 @@ function accessError(document: DocumentNode, operationName: string | null | unde
     if (!viewer) return unauthenticated('Writes need a bearer token (an API key or a JWT) with the editor role.');
     if (!viewer.roles.includes('editor')) {
       return new GraphQLError(`"${viewer.id}" has the role ${viewer.roles.join(', ')}; writes need the editor role.`, {
-        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+        extensions: { code: 'FORBIDDEN', http: { status: HTTP_STATUS.FORBIDDEN } },
       });
     }
   } else if (readsRequireAuth && !viewer) {
     return unauthenticated('Reads need a bearer token (an API key or a JWT) on this server.');
   } else if (readsRequireAuth && viewer && !viewer.roles.includes('viewer')) {
     return new GraphQLError(`"${viewer.id}" has no known role (viewer or editor); reads on this server need one.`, {
-      extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+      extensions: { code: 'FORBIDDEN', http: { status: HTTP_STATUS.FORBIDDEN } },
     });
   }
   return undefined;
@@ -154,5 +155,5 @@ function viewerOfJwt(jwt: JWTExtendContextFields): Viewer {
 }
 
 function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: HTTP_STATUS.UNAUTHENTICATED } } });
 }

@@ -7,14 +7,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from '../src/db/database.ts';
-import { validateRecords, type EntityRecord, type RelationshipRecord } from '../src/model/validate-records.ts';
-import { emptyResult, readRecords } from '../src/records/read-records.ts';
-import { summarize, type GraphSummary } from '../src/records/summarize-graph.ts';
-import { RecordValidationError, writeRecords, type WriteReport } from '../src/records/write-records.ts';
+import type { Database } from '../db/database.ts';
+import { validateRecords, type EntityRecord, type RelationshipRecord } from '../model/validate-records.ts';
+import { emptyResult, readRecords } from './read-records.ts';
+import { summarize, type GraphSummary } from './summarize-graph.ts';
+import { RecordValidationError, writeRecords, type WriteReport } from './write-records.ts';
 
 /** The folder of the curated data set. */
-export const SEED_DIR = dirname(fileURLToPath(import.meta.url));
+export const SEED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../seed');
 
 /** What the database holds after a load (see summarize). */
 export type SeedSummary = GraphSummary;

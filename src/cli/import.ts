@@ -8,12 +8,12 @@
  * Exit codes: 0 imported (or dry run clean), 1 problems (nothing written), 2 bad usage or configuration.
  */
 import { readFileSync } from 'node:fs';
-import { loadConfig } from '../src/config.ts';
-import { runWithDatabase } from '../src/db/run-with-database.ts';
-import { createChangeFeed } from '../src/live/change-feed.ts';
-import { formatProblem } from '../src/model/validate-records.ts';
-import { importRecords, type ImportInput } from '../src/records/import-records.ts';
-import { formatOfFile } from '../src/records/read-records.ts';
+import { loadConfig } from '../config.ts';
+import { runWithDatabase } from './run-with-database.ts';
+import { createChangeFeed } from '../live/change-feed.ts';
+import { formatProblem } from '../model/validate-records.ts';
+import { importRecords, type ImportInput } from '../records/import-records.ts';
+import { formatOfFile } from '../records/read-records.ts';
 
 const args = process.argv.slice(2);
 const dryRun = args.includes('--dry-run');

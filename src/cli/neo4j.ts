@@ -5,7 +5,8 @@
  * loadConfig, like the server's).
  */
 import { ConfigError, loadConfig } from '../config.ts';
-import { startEmbeddedNeo4j } from './embedded-neo4j.ts';
+import { startEmbeddedNeo4j } from '../db/embedded-neo4j.ts';
+import { embeddedNeo4jOptions } from '../db/open-database.ts';
 
 const port = Number(process.env.NEO4J_BOLT_PORT ?? 7687);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -14,13 +15,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 }
 try {
   const config = loadConfig();
-  const neo4j = await startEmbeddedNeo4j({
-    port,
-    dataDir: config.neo4jDataDir,
-    heapMb: config.neo4jHeapMb,
-    pageCacheMb: config.neo4jPageCacheMb,
-    txTimeoutMs: config.neo4jTxTimeoutMs,
-  });
+  const neo4j = await startEmbeddedNeo4j({ port, ...embeddedNeo4jOptions(config) });
   console.error(`Neo4j is running at ${neo4j.uri} (heap ${config.neo4jHeapMb} MB, page cache ${config.neo4jPageCacheMb} MB). Stop it with Ctrl-C.`);
   const stop = () => void neo4j.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);

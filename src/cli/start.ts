@@ -2,10 +2,10 @@
  * Entry point (`npm start`): validate the configuration, start the app, shut down cleanly on SIGINT and
  * SIGTERM. On a crash the embedded JVM exits too, because its stdin (a pipe from this process) closes.
  */
-import { ConfigError, loadConfig } from './config.ts';
-import { startApp } from './app.ts';
-import { EmbeddedNeo4jUnavailableError } from './db/embedded-neo4j.ts';
-import { createLogger } from './logger.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { startApp } from '../app.ts';
+import { EmbeddedNeo4jUnavailableError } from '../db/embedded-neo4j.ts';
+import { createLogger } from '../logger.ts';
 
 let config;
 try {
