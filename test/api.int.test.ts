@@ -49,7 +49,7 @@ describe('collections', () => {
     let after: string | null = null;
     let totalCount = 0;
     do {
-      const result = await server.data(`query ($after: String) { ${field}(first: 100, after: $after) { totalCount nodes { id __typename } pageInfo { hasNextPage endCursor } } }`, { after });
+      const result: Record<string, any> = await server.data(`query ($after: String) { ${field}(first: 100, after: $after) { totalCount nodes { id __typename } pageInfo { hasNextPage endCursor } } }`, { after });
       nodes.push(...result[field].nodes);
       totalCount = result[field].totalCount;
       after = result[field].pageInfo.hasNextPage ? result[field].pageInfo.endCursor : null;
