@@ -44,10 +44,19 @@ describe('collections', () => {
     ['valueChains', 'ValueChain'],
     ['sources', 'Source'],
   ])('%s lists every %s by name with totalCount', async (field, type) => {
-    const result = await server.data(`{ ${field}(first: 100) { totalCount nodes { id __typename } } }`);
-    expect(result[field].totalCount).toBe(ofType(type).length);
-    expect(ids(result[field].nodes)).toEqual(ids(sortByName(ofType(type))));
-    expect(new Set(result[field].nodes.map((node: { __typename: string }) => node.__typename))).toEqual(new Set([type]));
+    // More than one page (at most 100) of actors and sources: walk the pages with their cursors.
+    const nodes: { id: string; __typename: string }[] = [];
+    let after: string | null = null;
+    let totalCount = 0;
+    do {
+      const result: Record<string, any> = await server.data(`query ($after: String) { ${field}(first: 100, after: $after) { totalCount nodes { id __typename } pageInfo { hasNextPage endCursor } } }`, { after });
+      nodes.push(...result[field].nodes);
+      totalCount = result[field].totalCount;
+      after = result[field].pageInfo.hasNextPage ? result[field].pageInfo.endCursor : null;
+    } while (after !== null);
+    expect(totalCount).toBe(ofType(type).length);
+    expect(ids(nodes)).toEqual(ids(sortByName(ofType(type))));
+    expect(new Set(nodes.map((node) => node.__typename))).toEqual(new Set([type]));
   });
 
   it('exposes the shared Entity fields on every type', async () => {

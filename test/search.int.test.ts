@@ -105,9 +105,11 @@ describe('search finds what analysts type', () => {
   });
 
   it('a Kazakh spelling the data lacks still finds the country, through its transliteration and one edit', async () => {
+    // The word is in the Kazakh title of the Hyrasia One agreement (FACTS-2 A6), which it finds exactly; the
+    // country has no Kazakh spelling and is found through the transliteration.
     expect(entities.flatMap(spellingsOf)).not.toContain('Қазақстан');
-    const [top] = await search('Қазақстан');
-    expect(top).toMatchObject({ node: { id: 'place:kazakhstan' }, matchedName: 'Kazakhstan' });
+    const hits = await search('Қазақстан');
+    expect(hits.find((hit) => hit.node.id === 'place:kazakhstan')).toMatchObject({ matchedName: 'Kazakhstan' });
   });
 
   it('a name or spelling that is exactly the text scores double, above a document title with the same word', async () => {

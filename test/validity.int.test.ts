@@ -27,30 +27,49 @@ describe('office holders of the Government of Kazakhstan', () => {
   const government = 'actor:government-of-kazakhstan';
 
   it('on 2023-05-19: Nurtleu\'s appointment (2023-04-03) ended Tileuberdi\'s and Idrissov\'s terms, even with includeUncertain', async () => {
-    expect(await holders(government, '2023-05-19')).toEqual(['actor:alikhan-smailov:STATED', 'actor:murat-nurtleu:STATED']);
+    expect(await holders(government, '2023-05-19')).toEqual([
+      'actor:alikhan-smailov:STATED',
+      'actor:galymzhan-koishybayev:ATTESTED',
+      'actor:kassym-jomart-tokayev:ATTESTED',
+      'actor:murat-nurtleu:STATED',
+    ]);
     expect(await holders(government, '2023-05-19', true)).toEqual([
       'actor:alikhan-smailov:STATED',
-      'actor:kassym-jomart-tokayev:UNCERTAIN',
+      'actor:bolat-akchulakov:UNCERTAIN',
+      'actor:galymzhan-koishybayev:ATTESTED',
+      'actor:kassym-jomart-tokayev:ATTESTED',
       'actor:murat-nurtleu:STATED',
     ]);
   });
 
   it('on 2024-03-01: Bektenov is PM by his appointment and an attestation of 2024-06-18; Smailov\'s term had ended', async () => {
-    expect(await holders(government, '2024-03-01')).toEqual(['actor:murat-nurtleu:STATED', 'actor:olzhas-bektenov:ATTESTED']);
+    expect(await holders(government, '2024-03-01')).toEqual([
+      'actor:galymzhan-koishybayev:ATTESTED',
+      'actor:kassym-jomart-tokayev:ATTESTED',
+      'actor:murat-nurtleu:STATED',
+      'actor:olzhas-bektenov:ATTESTED',
+    ]);
   });
 
   it('on 2025-10-01: Kosherbayev succeeded Nurtleu (2025-09-26); open terms with no later evidence are uncertain', async () => {
-    expect(await holders(government, '2025-10-01')).toEqual([]);
+    expect(await holders(government, '2025-10-01')).toEqual([
+      'actor:galymzhan-koishybayev:ATTESTED',
+      'actor:kassym-jomart-tokayev:ATTESTED',
+      'actor:yermek-kosherbayev:ATTESTED',
+    ]);
     expect(await holders(government, '2025-10-01', true)).toEqual([
-      'actor:kassym-jomart-tokayev:UNCERTAIN',
+      'actor:bolat-akchulakov:UNCERTAIN',
+      'actor:galymzhan-koishybayev:ATTESTED',
+      'actor:kassym-jomart-tokayev:ATTESTED',
+      'actor:murat-nurtleu:UNCERTAIN',
       'actor:olzhas-bektenov:UNCERTAIN',
-      'actor:yermek-kosherbayev:UNCERTAIN',
+      'actor:yermek-kosherbayev:ATTESTED',
     ]);
   });
 
   it('without asOf every link is returned and validity is null', async () => {
     const data = await server.data('{ entity(id: "actor:government-of-kazakhstan") { ... on Actor { officeHolders(first: 100) { totalCount edges { validity } } } } }');
-    expect(data.entity.officeHolders.totalCount).toBe(7);
+    expect(data.entity.officeHolders.totalCount).toBe(12);
     expect(new Set(data.entity.officeHolders.edges.map((edge: { validity: null }) => edge.validity))).toEqual(new Set([null]));
   });
 });

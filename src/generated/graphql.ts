@@ -3097,7 +3097,8 @@ export type Validity =
   /**
    * The sources state the link's period and D lies in it: its start (validFrom, or `date` for acts such as
    * SIGNED, MET, FUNDS) is on or before D, and its end is stated and not before D: validTo, or for an office
-   * (HOLDS_OFFICE) a successor's appointment to the same single-holder post (same body and `post`) after D; an
+   * (HOLDS_OFFICE) the next holder's appointment to the same single-holder post (same body and `post`) after D,
+   * with no other holder shown in the post in between; an
    * act holds from its day on. Links of timeless types (the vocabulary's INPUT_TO, AT_STAGE, NEXT,
    * PART_OF_CHAIN, ...) are STATED on every day.
    */
@@ -3105,7 +3106,9 @@ export type Validity =
   /**
    * Not known either way: no stated bound or attestation places D inside the link, and none places it outside
    * (D is not before a stated start, not after a stated end, and not on or after a successor's appointment).
-   * Returned only with `includeUncertain: true`. Links known not to hold on D are never returned.
+   * Returned only with `includeUncertain: true`. Links known not to hold on D are never returned; for a
+   * single-holder post that includes an earlier term once a later holder is shown in the post (by appointment,
+   * or, with no appointment date, by that holder's first attestation) after all of the earlier term's evidence.
    */
   | 'UNCERTAIN';
 

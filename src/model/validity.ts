@@ -8,7 +8,10 @@
  * - start: `r.validFrom`, else `r.date`. Known NOT to hold (never returned): the start is after D, or
  *   `r.validTo` is before D, or (HOLDS_OFFICE with a `post`, no validTo) a successor was appointed to the
  *   same body and post on or before D. A successor is another HOLDS_OFFICE link into the same body with the
- *   same `post` whose validFrom is after this link's start (or, without a start, after all its attestations).
+ *   same `post` that starts after all of this link's evidence (its start, or without one its attestations).
+ *   It starts at its validFrom, or, to end a term, at its first attestation (one holder at a time: a later
+ *   holder shown in the post means the earlier term had ended by then). Only the next holder's appointment
+ *   (validFrom, with no other holder shown in between) states when the term ended.
  * - STATED: a `timeless` type (src/model/vocabulary.ts), or the start is stated and the end is: a validTo, a
  *   successor appointed after D, or the type is `since` (it holds from its start on).
  * - ATTESTED: not STATED, but on or before D there is the start or an attestation (`r.attestedOn`), and on or
@@ -99,16 +102,28 @@ function fragments(names: ValidityNames): { excluded: string; stated: string; at
   };
   const start = `coalesce(${r}.validFrom, ${r}.date)`;
   const attestations = `coalesce(${r}.attestedOn, [])`;
-  // Fragment-local names start with `v` and a capital (vBody, vNext, vDay) so they never meet a caller's.
-  // A successor's validFrom `vNext.validFrom` compared with `cmp` against the day: `<=` ends the term by D.
-  const succeeded = (cmp: '<=' | '>') =>
+  // Fragment-local names start with `v` and a capital (vBody, vLater, vNext, vOther, vDay) so they never meet a caller's.
+  // Where another holder of the post starts: its validFrom, else its first attestation (attestedOn is stored sorted).
+  const startOf = (v: string) => `coalesce(${v}.validFrom, head(coalesce(${v}.attestedOn, [])))`;
+  // Whether a holder starting at `begin` comes after all of this link's evidence (its start and attestations).
+  const after = (begin: string) =>
+    `(${begin} IS NOT NULL AND all(vDay IN ${attestations} WHERE vDay < ${begin}) AND ` +
+    `(${r}.validFrom IS NOT NULL AND ${begin} > ${r}.validFrom OR ${r}.validFrom IS NULL AND size(${attestations}) > 0))`;
+  // The later holders of the post as [start, validFrom] pairs, collected once per use in one pattern
+  // comprehension (nested subqueries made each new statement compile for seconds), tested with `test`.
+  const later =
+    `[(vBody)<-[vNext:HOLDS_OFFICE]-() WHERE vNext <> ${r} AND vNext.post = ${r}.post AND ${after(startOf('vNext'))} ` +
+    `| [${startOf('vNext')}, vNext.validFrom]]`;
+  const succession = (test: string) =>
     known !== undefined && !known.includes('HOLDS_OFFICE') ? 'false' :
     `(${known === undefined ? `type(${r}) = 'HOLDS_OFFICE'` : typeIn(['HOLDS_OFFICE'])} AND ${r}.post IS NOT NULL AND ${r}.validTo IS NULL AND ` +
-    `any(vBody IN [endNode(${r})] WHERE EXISTS { MATCH (vBody)<-[vNext:HOLDS_OFFICE]-() WHERE vNext <> ${r} AND vNext.post = ${r}.post AND vNext.validFrom IS NOT NULL ` +
-    `AND vNext.validFrom ${cmp} ${day} AND (${r}.validFrom IS NOT NULL AND vNext.validFrom > ${r}.validFrom ` +
-    `OR ${r}.validFrom IS NULL AND size(${attestations}) > 0 AND all(vDay IN ${attestations} WHERE vDay < vNext.validFrom)) }))`;
-  const excluded = `(coalesce(${start} > ${day}, false) OR coalesce(${r}.validTo + '~' < ${day}, false) OR ${succeeded('<=')})`;
-  const endStated = `(${r}.validTo IS NOT NULL OR ${typeIn(typesOf('since'))} OR ${succeeded('>')})`;
+    `any(vBody IN [endNode(${r})] WHERE any(vLater IN [${later}] WHERE ${test})))`;
+  // A later holder shown in the post by D (appointed or attested) ends the term by D.
+  const endedBy = succession(`any(vNext IN vLater WHERE vNext[0] <= ${day})`);
+  // The next holder's appointment after D states the end, if no other holder is shown in the post before it.
+  const endsAfter = succession(`any(vNext IN vLater WHERE vNext[1] IS NOT NULL AND vNext[1] > ${day} AND all(vOther IN vLater WHERE vOther[0] >= vNext[1]))`);
+  const excluded = `(coalesce(${start} > ${day}, false) OR coalesce(${r}.validTo + '~' < ${day}, false) OR ${endedBy})`;
+  const endStated = `(${r}.validTo IS NOT NULL OR ${typeIn(typesOf('since'))} OR ${endsAfter})`;
   const stated = `(${typeIn(typesOf('timeless'))} OR (${start} IS NOT NULL AND ${endStated}))`;
   const attested =
     `((${start} IS NOT NULL OR any(vDay IN ${attestations} WHERE vDay <= ${day})) AND ` +
