@@ -15,6 +15,7 @@ import { Registry } from 'prom-client';
 import { createChangeFeed, type ChangeFeed } from './live/change-feed.ts';
 import { bearerMatches, sha256 } from './plugins/use-observability.ts';
 import { seedIfEmpty } from './records/load-seed.ts';
+import { buildDataReport, formatDataReportLine } from './records/data-report.ts';
 import { recoverImports, STALE_IMPORT_MS } from './records/staged-import.ts';
 
 // Private: recoverImports, logged; a failure (Neo4j down) is logged and retried at the next sweep.
@@ -48,7 +49,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     await recoverUnfinishedImports(db, logger);
     if (config.seedOnEmpty) {
       const summary = await seedIfEmpty(db);
-      if (summary) logger.info({ nodes: summary.nodeCount, relationships: summary.relationshipCount }, 'Loaded the curated seed into an empty database.');
+      if (summary) {
+        logger.info({ nodes: summary.nodeCount, relationships: summary.relationshipCount }, 'Loaded the curated seed into an empty database.');
+        logger.info(formatDataReportLine(await buildDataReport(db)));
+      }
     }
     const registry = new Registry();
     changes = createChangeFeed({ redisUrl: config.live.redisUrl, logger });
