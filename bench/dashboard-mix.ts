@@ -37,10 +37,22 @@ const KEY = 'bench-dashboard-editor-key-0123456789';
 
 /** The dashboard's queries; `fresh` ones show the target's name, from which an answer's age is read. */
 const QUERIES: { name: string; query: string; fresh: boolean }[] = [
-  { name: 'target-links', fresh: true, query: `{ entity(id: "${TARGET}") { id name ... on Actor { relationships(first: 20) { totalCount edges { type node { id name } } } } } }` },
+  {
+    name: 'target-links',
+    fresh: true,
+    query: `{ entity(id: "${TARGET}") { id name ... on Actor { relationships(first: 20) { totalCount edges { type node { id name } } } } } }`,
+  },
   { name: 'target-node', fresh: true, query: `{ node(id: "${TARGET}") { id ... on Actor { name side } } }` },
-  { name: 'offices', fresh: false, query: '{ entity(id: "actor:maros-sefcovic") { id name ... on Actor { offices { edges { title validFrom node { id name } } } } } }' },
-  { name: 'roadmap', fresh: false, query: '{ entity(id: "agreement:eu-kz-roadmap-2023-2024") { id name ... on Agreement { implements { nodes { id name } } } } }' },
+  {
+    name: 'offices',
+    fresh: false,
+    query: '{ entity(id: "actor:maros-sefcovic") { id name ... on Actor { offices { edges { title validFrom node { id name } } } } } }',
+  },
+  {
+    name: 'roadmap',
+    fresh: false,
+    query: '{ entity(id: "agreement:eu-kz-roadmap-2023-2024") { id name ... on Agreement { implements { nodes { id name } } } } }',
+  },
 ];
 
 interface RunResult {
@@ -195,11 +207,27 @@ let exitCode = 0;
 try {
   await applySchema(db);
   if (neo4j) await loadSeed(db);
-  await db.write('upsert-entities', {
-    rows: [{ id: SOURCE, name: 'Benchmark source', title: 'Benchmark source', url: 'https://example.org/bench', language: 'en', confidence: 'low', sourceIds: [SOURCE], sortName: 'benchmark source', foldedNames: ['benchmark source'] }],
-    now: new Date().toISOString(),
-    by: 'bench',
-  }, { label: 'Source' });
+  await db.write(
+    'upsert-entities',
+    {
+      rows: [
+        {
+          id: SOURCE,
+          name: 'Benchmark source',
+          title: 'Benchmark source',
+          url: 'https://example.org/bench',
+          language: 'en',
+          confidence: 'low',
+          sourceIds: [SOURCE],
+          sortName: 'benchmark source',
+          foldedNames: ['benchmark source'],
+        },
+      ],
+      now: new Date().toISOString(),
+      by: 'bench',
+    },
+    { label: 'Source' },
+  );
   const results = [await run(db, false), await run(db, true)];
   const [off, on] = results as [RunResult, RunResult];
   const report = { durationS, clients: clientCount, redis: Boolean(redisUrl), speedup: round(on.requestsPerSecond / off.requestsPerSecond), results };

@@ -49,7 +49,13 @@ const FROM_SKEW = 0.6;
 const TO_SKEW = 1.0;
 
 const LINK_SPECS: LinkSpec[] = [
-  { type: 'PARTICIPATES_IN', share: 0.18, from: 'Actor', to: 'Project', properties: (r) => ({ role: r.pick(['developer', 'partner', 'operator', 'investor']) }) },
+  {
+    type: 'PARTICIPATES_IN',
+    share: 0.18,
+    from: 'Actor',
+    to: 'Project',
+    properties: (r) => ({ role: r.pick(['developer', 'partner', 'operator', 'investor']) }),
+  },
   { type: 'ATTENDED', share: 0.18, from: 'Actor', to: 'Event', properties: (r) => ({ date: randomDate(r), ...(r.chance(0.3) ? { role: 'speaker' } : {}) }) },
   { type: 'MET', share: 0.12, from: 'Actor', to: 'Actor', properties: (r) => ({ date: randomDate(r) }) },
   { type: 'SIGNED', share: 0.08, from: 'Actor', to: 'Agreement', properties: (r) => ({ date: randomDate(r) }) },
@@ -186,7 +192,14 @@ function makeNode(type: string, id: string, random: Random, words: readonly stri
     case 'Place':
       return { ...base, kind: random.pick(['country', 'region', 'city']), side: pickWeighted(random, ['EU', 'KZ', 'OTHER'], [4, 4, 2]) };
     case 'Source':
-      return { ...base, title: name, publisher: 'Benchmark Press', url: `https://example.org/${id.replace(':', '/')}`, date: randomDate(random), language: 'en' };
+      return {
+        ...base,
+        title: name,
+        publisher: 'Benchmark Press',
+        url: `https://example.org/${id.replace(':', '/')}`,
+        date: randomDate(random),
+        language: 'en',
+      };
     default:
       throw new Error(`No generator for entity type "${type}".`);
   }

@@ -29,7 +29,8 @@ export interface PlanCheck {
 }
 
 /** Operators that touch every node of a label, every relationship of a type or a whole index. */
-const SCAN_OPERATOR = /AllNodesScan|NodeByLabelScan|NodeIndexScan|RelationshipTypeScan|UnionNodeByLabelsScan|IntersectionNodeByLabelsScan|RelationshipIndexScan/;
+const SCAN_OPERATOR =
+  /AllNodesScan|NodeByLabelScan|NodeIndexScan|RelationshipTypeScan|UnionNodeByLabelsScan|IntersectionNodeByLabelsScan|RelationshipIndexScan/;
 
 /** Profiles the statements behind every query of `mix`. */
 export async function checkPlans(db: Database, mix: readonly BenchQuery[]): Promise<PlanCheck[]> {
@@ -42,7 +43,9 @@ export async function checkPlans(db: Database, mix: readonly BenchQuery[]): Prom
         query: query.name,
         statement: typeof statement === 'string' ? statement : statement.name,
         operators: [...new Set(operators.map((operator) => operator.operatorType))],
-        scans: operators.filter((operator) => SCAN_OPERATOR.test(operator.operatorType)).map((operator) => `${operator.operatorType} ${operator.details}`.trim()),
+        scans: operators
+          .filter((operator) => SCAN_OPERATOR.test(operator.operatorType))
+          .map((operator) => `${operator.operatorType} ${operator.details}`.trim()),
         profileMs: Math.round(performance.now() - started),
       });
     }
@@ -75,7 +78,11 @@ function statementsOf(query: BenchQuery): [string | GeneratedCypher, Params, Cyp
   const actorPage = (limit: number): [string, Params, CypherSlots] => {
     const params: Params = {};
     const where = compileFilter('Actor', { side: [p.side], kind: [String(p.kind)] }, params);
-    return ['entities-page', { ...params, label: 'Actor', missingDate: '~', fromKey: '', cursor: null, limit: limit + 1 }, { label: 'Actor', where, sort: 'NAME', dir: 'ASC' }];
+    return [
+      'entities-page',
+      { ...params, label: 'Actor', missingDate: '~', fromKey: '', cursor: null, limit: limit + 1 },
+      { label: 'Actor', where, sort: 'NAME', dir: 'ASC' },
+    ];
   };
   switch (query.name) {
     case 'node':
@@ -92,7 +99,11 @@ function statementsOf(query: BenchQuery): [string | GeneratedCypher, Params, Cyp
       const plan = planCollection({ schema, fieldNodes: [field], fragments: {}, variableValues: variables }, 'Actor', plainFields);
       const withCount = field.selectionSet?.selections.some((selection) => selection.kind === 'Field' && selection.name.value === 'totalCount');
       if (!plan) return [['entities-page', params, slots]];
-      const statement = plan.compose(cypher('entities-page-rows', slots), withCount ? cypher('entities-count', { label: 'Actor', where: slots.where }) : null, 'ASC');
+      const statement = plan.compose(
+        cypher('entities-page-rows', slots),
+        withCount ? cypher('entities-count', { label: 'Actor', where: slots.where }) : null,
+        'ASC',
+      );
       return [[statement, { ...params, ...plan.params }, undefined]];
     }
     case 'path':

@@ -79,8 +79,10 @@ try {
     rows,
   };
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`\`${queryName}\`: ${requests} requests at concurrency 1, ${result.wallMsPerRequest.toFixed(3)} ms per request (wall, client included); ` +
-    `${result.statementsPerRequest.toFixed(2)} statements per request, ${result.statementRoundTripMsPerRequest.toFixed(3)} ms of statement round trips (driver + Bolt + Neo4j) per request.\n`);
+  console.log(
+    `\`${queryName}\`: ${requests} requests at concurrency 1, ${result.wallMsPerRequest.toFixed(3)} ms per request (wall, client included); ` +
+      `${result.statementsPerRequest.toFixed(2)} statements per request, ${result.statementRoundTripMsPerRequest.toFixed(3)} ms of statement round trips (driver + Bolt + Neo4j) per request.\n`,
+  );
   console.log('| part | ms per request | share of samples |');
   console.log('|---|--:|--:|');
   for (const row of rows) console.log(`| ${row.part} | ${row.msPerRequest.toFixed(3)} | ${(row.share * 100).toFixed(1)}% |`);
@@ -134,8 +136,16 @@ function classify({ functionName, url }: { functionName: string; url: string }):
       return 'graphql: types and utilities';
     }
     if (name === 'neo4j-driver' || name.startsWith('neo4j-driver-')) return 'neo4j-driver: Bolt and records';
-    if (name === 'graphql-yoga' || name.startsWith('@whatwg-node/') || name === '@graphql-yoga/logger') return 'Yoga and its fetch adapter (HTTP to Request/Response)';
-    if (name.startsWith('@envelop/') || name.startsWith('@graphql-yoga/plugin-') || name === '@escape.tech/graphql-armor' || name === 'graphql-query-complexity' || name === 'prom-client' || name === 'rate-limiter-flexible') {
+    if (name === 'graphql-yoga' || name.startsWith('@whatwg-node/') || name === '@graphql-yoga/logger')
+      return 'Yoga and its fetch adapter (HTTP to Request/Response)';
+    if (
+      name.startsWith('@envelop/') ||
+      name.startsWith('@graphql-yoga/plugin-') ||
+      name === '@escape.tech/graphql-armor' ||
+      name === 'graphql-query-complexity' ||
+      name === 'prom-client' ||
+      name === 'rate-limiter-flexible'
+    ) {
       return `plugin: ${name}`;
     }
     if (name === 'pino' || name.startsWith('pino-')) return 'logging (pino)';

@@ -216,7 +216,7 @@ export function createQueryMix(graph: GeneratedGraph, seed: number): BenchQuery[
     },
     {
       name: 'fanout',
-      title: 'A page of 20 actors of one side and kind by name, each with its first 10 links of any type and the other end\'s name.',
+      title: "A page of 20 actors of one side and kind by name, each with its first 10 links of any type and the other end's name.",
       params: Array.from({ length: PARAMETER_SETS }, (_, index) => pageFilters[index % pageFilters.length]!),
       ours: {
         document:

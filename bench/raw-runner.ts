@@ -61,7 +61,15 @@ process.on('message', async (request: RawRequest) => {
       }
       case 'stats': {
         const memory = process.memoryUsage();
-        reply({ stats: { statements, distinctTexts: texts.size, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, maxRssBytes: process.resourceUsage().maxRSS * 1024 } });
+        reply({
+          stats: {
+            statements,
+            distinctTexts: texts.size,
+            rssBytes: memory.rss,
+            heapUsedBytes: memory.heapUsed,
+            maxRssBytes: process.resourceUsage().maxRSS * 1024,
+          },
+        });
         break;
       }
       case 'reset':

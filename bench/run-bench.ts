@@ -40,7 +40,16 @@ const ROOT = resolve(BENCH_DIR, '..');
 export interface BenchResults {
   generatedAt: string;
   machine: Record<string, string | number>;
-  config: { scales: string[]; durationMs: number; maxRequests: number; warmupMs: number; concurrency: number[]; seed: number; heapMb: number; pageCacheMb: number };
+  config: {
+    scales: string[];
+    durationMs: number;
+    maxRequests: number;
+    warmupMs: number;
+    concurrency: number[];
+    seed: number;
+    heapMb: number;
+    pageCacheMb: number;
+  };
   contenders: Record<ContenderName, string>;
   scales: ScaleResult[];
 }
@@ -137,11 +146,15 @@ async function benchScale(scale: string): Promise<ScaleResult> {
   try {
     await applySchema(db);
     const graph = generateGraph(nodeCount, config.seed);
-    log(`Scale ${scale}: generated ${graph.nodes.length} nodes and ${graph.relationships.length} relationships (${RELATIONSHIPS_PER_NODE} per node wanted); loading.`);
+    log(
+      `Scale ${scale}: generated ${graph.nodes.length} nodes and ${graph.relationships.length} relationships (${RELATIONSHIPS_PER_NODE} per node wanted); loading.`,
+    );
     const load = await loadGraph(db, graph, log);
     await db.write('await-indexes');
     const stored = await summarize(db);
-    log(`Scale ${scale}: loaded in ${(load.writeMs / 1000).toFixed(1)} s over ${load.transactions} transactions; Neo4j holds ${stored.nodeCount} nodes, ${stored.relationshipCount} relationships.`);
+    log(
+      `Scale ${scale}: loaded in ${(load.writeMs / 1000).toFixed(1)} s over ${load.transactions} transactions; Neo4j holds ${stored.nodeCount} nodes, ${stored.relationshipCount} relationships.`,
+    );
 
     const degrees = graph.nodes.map((node) => graph.degree.get(String(node.id)) ?? 0).sort((a, b) => a - b);
     const mix = createQueryMix(graph, config.seed).filter((query) => selectedQueries.includes(query.name));
@@ -155,14 +168,18 @@ async function benchScale(scale: string): Promise<ScaleResult> {
     children.push(ours.child);
     const peer = await startContender('peer', neo4j.uri);
     children.push(peer.child);
-    const [component] = (await raw.call({ type: 'answer', statement: "CALL dbms.components() YIELD versions, edition RETURN versions[0] + ' ' + edition AS version", params: {} })).rows as { version: string }[];
+    const [component] = (
+      await raw.call({ type: 'answer', statement: "CALL dbms.components() YIELD versions, edition RETURN versions[0] + ' ' + edition AS version", params: {} })
+    ).rows as { version: string }[];
     results.machine.neo4j = component?.version ?? 'unknown';
 
     const contenders: Record<ContenderName, Contender> = { raw: raw.contender, 'raw-http': rawHttp.contender, ours: ours.contender, peer: peer.contender };
     const queries: QueryResult[] = [];
     for (const query of mix) {
       const gate = await checkAnswers(query, contenders);
-      log(`Scale ${scale} ${query.name}: gate ${gate.passed ? 'passed' : `FAILED (${gate.mismatches.length})`}; ${gate.resultObjects.toFixed(1)} objects per answer.`);
+      log(
+        `Scale ${scale} ${query.name}: gate ${gate.passed ? 'passed' : `FAILED (${gate.mismatches.length})`}; ${gate.resultObjects.toFixed(1)} objects per answer.`,
+      );
       const result: QueryResult = {
         name: query.name,
         title: query.title,
@@ -258,7 +275,9 @@ async function checkAnswers(query: BenchQuery, contenders: Record<ContenderName,
     }
     for (const name of ['raw-http', 'ours', 'peer'] as const) {
       if (answers[name] !== answers.raw) {
-        mismatches.push(`${name} differs from raw for ${JSON.stringify(query.params[index])}: ${answers[name]?.slice(0, 400)} vs ${answers.raw?.slice(0, 400)}`);
+        mismatches.push(
+          `${name} differs from raw for ${JSON.stringify(query.params[index])}: ${answers[name]?.slice(0, 400)} vs ${answers.raw?.slice(0, 400)}`,
+        );
       }
     }
   }
@@ -322,7 +341,11 @@ async function startContender(kind: 'ours' | 'peer' | 'raw-http', uri: string): 
 
 // Private: forks the raw-Cypher runner and wraps its IPC in the Contender interface.
 async function startRawRunner(uri: string): Promise<{ child: ChildProcess; contender: Contender; call(request: RawCommand): Promise<RawReply> }> {
-  const child = fork(join(BENCH_DIR, 'raw-runner.ts'), [uri], { execArgv: ['--import', 'tsx', '--expose-gc'], cwd: ROOT, stdio: ['pipe', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(BENCH_DIR, 'raw-runner.ts'), [uri], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    cwd: ROOT,
+    stdio: ['pipe', 'inherit', 'inherit', 'ipc'],
+  });
   const pending = new Map<number, (reply: RawReply) => void>();
   let nextId = 1;
   await new Promise<void>((resolveReady, reject) => {
@@ -349,7 +372,9 @@ async function startRawRunner(uri: string): Promise<{ child: ChildProcess; conte
         return { answer: query.raw.answer(rows), body: rows, bytes: Buffer.byteLength(JSON.stringify(rows)) };
       },
       async load(query, loadOptions) {
-        return (await call({ type: 'load', statement: query.raw.statement, paramSets: query.params.map((params) => query.raw.params(params)), options: loadOptions })).load!;
+        return (
+          await call({ type: 'load', statement: query.raw.statement, paramSets: query.params.map((params) => query.raw.params(params)), options: loadOptions })
+        ).load!;
       },
       async stats() {
         return (await call({ type: 'stats' })).stats!;
@@ -369,7 +394,10 @@ function httpCall(agent: Agent, url: string, body?: string, method = body === un
       {
         method,
         agent,
-        headers: body === undefined ? {} : { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'content-length': Buffer.byteLength(body) },
+        headers:
+          body === undefined
+            ? {}
+            : { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'content-length': Buffer.byteLength(body) },
       },
       (response) => {
         const chunks: Buffer[] = [];

@@ -58,7 +58,10 @@ export function renderReport(results: BenchResults, reading: string): string {
   push(...renderGrowth(results), '');
   push(...renderMemory(results), '');
   push(...renderPlans(results));
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 // Private: the targets at 10k nodes, evaluated from the numbers.
@@ -78,9 +81,13 @@ function renderTargets(results: BenchResults): string[] {
   );
   const throughputMissed = throughputRows.filter((row) => !row.met);
   lines.push(
-    `1. **Throughput at least ${Object.entries(THROUGHPUT_TARGETS).map(([name, target]) => `${target}x @neo4j/graphql's on ${name}`).join(', ')}, ${OTHER_THROUGHPUT_TARGET}x on every other query, at 10k: ` +
+    `1. **Throughput at least ${Object.entries(THROUGHPUT_TARGETS)
+      .map(([name, target]) => `${target}x @neo4j/graphql's on ${name}`)
+      .join(', ')}, ${OTHER_THROUGHPUT_TARGET}x on every other query, at 10k: ` +
       `${throughputMissed.length === 0 ? 'met' : `missed for ${throughputMissed.map((row) => row.label).join(', ')}`}.** ` +
-      'This server / @neo4j/graphql: ' + throughputRows.map((row) => `${row.label} ${formatRatio(row.ratio)}${row.met ? '' : ` (target ${row.target}x)`}`).join(', ') + '.',
+      'This server / @neo4j/graphql: ' +
+      throughputRows.map((row) => `${row.label} ${formatRatio(row.ratio)}${row.met ? '' : ` (target ${row.target}x)`}`).join(', ') +
+      '.',
   );
 
   const p50Rows = at10k.queries.flatMap((query) =>
@@ -92,7 +99,8 @@ function renderTargets(results: BenchResults): string[] {
   const p50Missed = p50Rows.filter((row) => !row.met);
   lines.push(
     `2. **p50 within ${P50_TARGET_RATIO}x of raw-http at 10k: ${p50Missed.length === 0 ? 'met' : `missed for ${p50Missed.map((row) => row.label).join(', ')}`}.** ` +
-      p50Rows.map((row) => `${row.label} ${formatRatio(row.ratio)}`).join(', ') + '.',
+      p50Rows.map((row) => `${row.label} ${formatRatio(row.ratio)}`).join(', ') +
+      '.',
   );
 
   const statementRows = at10k.queries.map((query) => {
@@ -103,7 +111,8 @@ function renderTargets(results: BenchResults): string[] {
   lines.push(
     `3. **One statement per root field at 10k: ${many.length === 0 ? 'met' : `missed for ${many.map((row) => row.name).join(', ')}`}.** ` +
       'Statements per request (distinct statement texts in the run, each compiled once; every other statement a plan-cache hit): ' +
-      statementRows.map((row) => `${row.name} ${row.statements ?? '–'} (${row.texts ?? '–'})`).join(', ') + '.',
+      statementRows.map((row) => `${row.name} ${row.statements ?? '–'} (${row.texts ?? '–'})`).join(', ') +
+      '.',
   );
 
   const growth = growthRows(results);
@@ -114,7 +123,10 @@ function renderTargets(results: BenchResults): string[] {
     const [first, last] = [results.scales[0]!.scale, results.scales.at(-1)!.scale];
     lines.push(
       `4. **Latency (this server, p50, concurrency ${c1}) growing no faster than the result size from ${first} to ${last}: ${missed.length === 0 ? 'met' : `missed for ${missed.map((row) => row.name).join(', ')}`}.** ` +
-        growth.map((row) => `${row.name} latency x${row.latency.toFixed(1)} (raw Cypher x${row.rawLatency?.toFixed(1) ?? '–'}) vs size x${row.size.toFixed(1)}`).join(', ') + '.',
+        growth
+          .map((row) => `${row.name} latency x${row.latency.toFixed(1)} (raw Cypher x${row.rawLatency?.toFixed(1) ?? '–'}) vs size x${row.size.toFixed(1)}`)
+          .join(', ') +
+        '.',
     );
   }
   return lines;
@@ -130,7 +142,10 @@ function renderScale(scale: ScaleResult, concurrencies: readonly number[]): stri
     '',
   ];
   for (const failed of scale.queries.filter((query) => !query.gate.passed)) {
-    lines.push(`**Correctness gate failed for ${failed.name}; not timed.** ${failed.gate.mismatches.map((text) => `\`${text.slice(0, 300)}\``).join('; ')}`, '');
+    lines.push(
+      `**Correctness gate failed for ${failed.name}; not timed.** ${failed.gate.mismatches.map((text) => `\`${text.slice(0, 300)}\``).join('; ')}`,
+      '',
+    );
   }
   for (const concurrency of concurrencies) {
     lines.push(
@@ -192,7 +207,9 @@ function renderMemory(results: BenchResults): string[] {
   for (const scale of results.scales) {
     for (const name of CONTENDERS) {
       const memory = scale.memory[name];
-      lines.push(`| ${scale.scale} | ${name} | ${mb(memory.rssBytes)} | ${mb(memory.maxRssBytes)} | ${mb(memory.heapUsedBytes)} | ${mb(memory.heapAfterGcBytes)} |`);
+      lines.push(
+        `| ${scale.scale} | ${name} | ${mb(memory.rssBytes)} | ${mb(memory.maxRssBytes)} | ${mb(memory.heapUsedBytes)} | ${mb(memory.heapAfterGcBytes)} |`,
+      );
     }
   }
   return lines;
@@ -200,11 +217,13 @@ function renderMemory(results: BenchResults): string[] {
 
 // Private: the plans of this server's statements; scans listed with their details.
 function renderPlans(results: BenchResults): string[] {
-  const lines = ['## Plans of this server\'s statements (PROFILE via db.profile, first parameter set)', ''];
+  const lines = ["## Plans of this server's statements (PROFILE via db.profile, first parameter set)", ''];
   for (const scale of results.scales) {
     lines.push(`${scale.scale}:`, '');
     for (const plan of scale.plans) {
-      lines.push(`- ${plan.query} / \`${plan.statement}\` (${plan.profileMs} ms): ${plan.scans.length === 0 ? 'no scan' : `**scans: ${plan.scans.map((scan) => `\`${scan.slice(0, 160)}\``).join('; ')}**`}. Operators: ${plan.operators.join(', ')}.`);
+      lines.push(
+        `- ${plan.query} / \`${plan.statement}\` (${plan.profileMs} ms): ${plan.scans.length === 0 ? 'no scan' : `**scans: ${plan.scans.map((scan) => `\`${scan.slice(0, 160)}\``).join('; ')}**`}. Operators: ${plan.operators.join(', ')}.`,
+      );
     }
     lines.push('');
   }
@@ -218,7 +237,8 @@ function growthRows(results: BenchResults): { name: string; latency: number; raw
   const [first, last] = [results.scales[0]!, results.scales.at(-1)!];
   return first.queries.flatMap((query) => {
     const later = last.queries.find((item) => item.name === query.name);
-    const p50 = (result: QueryResult | undefined, contender: ContenderName) => result?.runs.find((run) => run.contender === contender && run.concurrency === c1)?.p50;
+    const p50 = (result: QueryResult | undefined, contender: ContenderName) =>
+      result?.runs.find((run) => run.contender === contender && run.concurrency === c1)?.p50;
     const [before, after, rawBefore, rawAfter] = [p50(query, 'ours'), p50(later, 'ours'), p50(query, 'raw'), p50(later, 'raw')];
     if (!later || !before || !after) return [];
     const latency = after / before;

@@ -47,7 +47,11 @@ const LANDING = {
  */
 function readState(search) {
   const params = new URLSearchParams(search);
-  const list = (name) => (params.get(name) ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  const list = (name) =>
+    (params.get(name) ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   const id = (name) => params.get(name)?.trim() || null;
   const integer = (name, low, high, fallback) => {
     const value = Number(params.get(name));
@@ -185,7 +189,8 @@ function viewOperation(view) {
     variable(`c${index + 1}`, 'ID!', id);
     fields.push(`n${index + 1}: neighborhood(id: $c${index + 1}, depth: $depth${sizeArgument}${typesArgument}) {
     truncated reachable nodes { node { ...ViewNode } } relationships { ...ExportEdge } }`);
-    if (view.asOf) fields.push(`n${index + 1}AsOf: neighborhood(id: $c${index + 1}, depth: $depth${sizeArgument}${typesArgument}${asOf}) { relationships { id validity } }`);
+    if (view.asOf)
+      fields.push(`n${index + 1}AsOf: neighborhood(id: $c${index + 1}, depth: $depth${sizeArgument}${typesArgument}${asOf}) { relationships { id validity } }`);
   });
   const ends = [view.from, view.to].filter(Boolean);
   if (ends.length) {
@@ -231,26 +236,72 @@ const cy = cytoscape({
   minZoom: 0.15,
   maxZoom: 2.5,
   style: [
-    { selector: 'node', style: {
-      label: 'data(name)', 'font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'ellipsis',
-      'text-max-width': 110, 'min-zoomed-font-size': 6, 'text-background-color': '#ffffff', 'text-background-opacity': 0.75,
-      'text-background-padding': 1, width: 22, height: 22, 'background-color': '#8a94a6', 'border-width': 3, 'border-color': SIDE_COLOURS.OTHER } },
+    {
+      selector: 'node',
+      style: {
+        label: 'data(name)',
+        'font-size': 9,
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-wrap': 'ellipsis',
+        'text-max-width': 110,
+        'min-zoomed-font-size': 6,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': 1,
+        width: 22,
+        height: 22,
+        'background-color': '#8a94a6',
+        'border-width': 3,
+        'border-color': SIDE_COLOURS.OTHER,
+      },
+    },
     ...TYPE_STYLES.map(([type, colour, shape]) => ({ selector: `node[type="${type}"]`, style: { 'background-color': colour, shape } })),
     { selector: 'node[side="EU"]', style: { 'border-color': SIDE_COLOURS.EU } },
     { selector: 'node[side="KZ"]', style: { 'border-color': SIDE_COLOURS.KZ } },
-    { selector: 'node.focus', style: { width: 34, height: 34, 'font-size': 12, 'font-weight': 'bold', 'underlay-color': '#1d4ed8', 'underlay-opacity': 0.18, 'underlay-padding': 8, 'underlay-shape': 'ellipse', 'z-index': 20 } },
+    {
+      selector: 'node.focus',
+      style: {
+        width: 34,
+        height: 34,
+        'font-size': 12,
+        'font-weight': 'bold',
+        'underlay-color': '#1d4ed8',
+        'underlay-opacity': 0.18,
+        'underlay-padding': 8,
+        'underlay-shape': 'ellipse',
+        'z-index': 20,
+      },
+    },
     { selector: 'node:selected', style: { 'overlay-color': '#1d4ed8', 'overlay-opacity': 0.2, 'overlay-padding': 6 } },
-    { selector: 'edge', style: {
-      width: 1.2, 'line-color': '#b8bec9', 'target-arrow-color': '#b8bec9', 'target-arrow-shape': 'triangle',
-      'arrow-scale': 0.7, 'curve-style': 'bezier', label: '', 'font-size': 8, color: '#374151', 'text-rotation': 'autorotate',
-      'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': 1 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.2,
+        'line-color': '#b8bec9',
+        'target-arrow-color': '#b8bec9',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.7,
+        'curve-style': 'bezier',
+        label: '',
+        'font-size': 8,
+        color: '#374151',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': 1,
+      },
+    },
     { selector: 'edge.labelled, edge:selected', style: { label: 'data(type)', 'z-index': 15 } },
     { selector: 'edge.uncertain', style: { 'line-style': 'dashed' } },
     { selector: '.stale', style: { opacity: 0.15 } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.2 } },
     { selector: 'node.on-path', style: { 'border-color': '#d7263d', 'border-width': 5, 'z-index': 10 } },
-    { selector: 'edge.on-path', style: { 'line-color': '#d7263d', 'target-arrow-color': '#d7263d', width: 4, 'z-index': 10, color: '#d7263d', label: 'data(type)' } },
+    {
+      selector: 'edge.on-path',
+      style: { 'line-color': '#d7263d', 'target-arrow-color': '#d7263d', width: 4, 'z-index': 10, color: '#d7263d', label: 'data(type)' },
+    },
   ],
 });
 
@@ -259,10 +310,19 @@ const view = { nodes: new Map(), edges: new Map(), paths: [], asOf: null };
 
 /** For the browser console and the end-to-end tests. */
 window.explorer = {
-  cy, view, shown, viewOperation,
-  get state() { return state; },
+  cy,
+  view,
+  shown,
+  viewOperation,
+  get state() {
+    return state;
+  },
   /** Resolves when the page has drawn its latest state (true) or failed to (false). */
-  settled: () => pending.then(() => true, () => false),
+  settled: () =>
+    pending.then(
+      () => true,
+      () => false,
+    ),
 };
 
 let renderCount = 0;
@@ -325,14 +385,21 @@ function readPathValidity(paths, answer) {
 
 /** Draws an answer of viewOperation(drawing): keeps the positions of entities already drawn and lays out the rest. */
 function draw(drawing, data, pathValidity = null) {
-  const neighbourhoods = Object.keys(data).filter((key) => /^n\d+$/.test(key)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))).map((key) => data[key]);
+  const neighbourhoods = Object.keys(data)
+    .filter((key) => /^n\d+$/.test(key))
+    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
+    .map((key) => data[key]);
   const entities = new Map();
   const links = new Map();
   const take = (nodes, relationships) => {
     for (const node of nodes) if (!entities.has(node.id)) entities.set(node.id, node);
     for (const relationship of relationships) if (!links.has(relationship.id)) links.set(relationship.id, toExportEdge(relationship));
   };
-  for (const subgraph of neighbourhoods) take(subgraph.nodes.map((item) => item.node), subgraph.relationships);
+  for (const subgraph of neighbourhoods)
+    take(
+      subgraph.nodes.map((item) => item.node),
+      subgraph.relationships,
+    );
   for (const path of data.paths ?? []) take(path.nodes, path.relationships);
 
   view.nodes = new Map([...entities.values()].map((node) => [node.id, { id: node.id, name: node.name, type: node.__typename, side: node.side ?? null }]));
@@ -348,7 +415,9 @@ function draw(drawing, data, pathValidity = null) {
   let addedCount = 0;
   const anchor = drawing.focus && cy.getElementById(drawing.focus).nonempty() ? cy.getElementById(drawing.focus).position() : { x: 0, y: 0 };
   cy.batch(() => {
-    cy.elements().filter((element) => (element.isNode() ? !view.nodes.has(element.id()) : !view.edges.has(element.id()))).remove();
+    cy.elements()
+      .filter((element) => (element.isNode() ? !view.nodes.has(element.id()) : !view.edges.has(element.id())))
+      .remove();
     const added = [];
     for (const node of view.nodes.values()) {
       const existing = cy.getElementById(node.id);
@@ -380,9 +449,20 @@ function draw(drawing, data, pathValidity = null) {
  */
 function layout(fresh) {
   const run = cy.layout({
-    name: 'fcose', quality: 'proof', randomize: fresh, animate: false, fit: false, padding: 30,
-    nodeDimensionsIncludeLabels: true, packComponents: true, nodeRepulsion: () => 30000, idealEdgeLength: () => 110,
-    edgeElasticity: () => 0.25, nodeSeparation: 110, numIter: 5000, gravity: 0.2,
+    name: 'fcose',
+    quality: 'proof',
+    randomize: fresh,
+    animate: false,
+    fit: false,
+    padding: 30,
+    nodeDimensionsIncludeLabels: true,
+    packComponents: true,
+    nodeRepulsion: () => 30000,
+    idealEdgeLength: () => 110,
+    edgeElasticity: () => 0.25,
+    nodeSeparation: 110,
+    numIter: 5000,
+    gravity: 0.2,
   });
   run.one('layoutstop', () => {
     removeOverlaps(cy.nodes());
@@ -397,7 +477,11 @@ function layout(fresh) {
  * number of entities, which at the API's 200 per neighbourhood stays a few milliseconds.
  */
 function removeOverlaps(nodes, { gap = 4, passes = 50 } = {}) {
-  const items = nodes.map((node) => ({ node, box: { ...node.boundingBox({ includeLabels: true, includeOverlays: false }) }, position: { ...node.position() } }));
+  const items = nodes.map((node) => ({
+    node,
+    box: { ...node.boundingBox({ includeLabels: true, includeOverlays: false }) },
+    position: { ...node.position() },
+  }));
   const shift = (item, dx, dy) => {
     item.position.x += dx;
     item.position.y += dy;
@@ -467,10 +551,17 @@ function setStatus(message, isError = false) {
 
 /** Runs an async UI action, showing its failure in the status line. */
 function act(action) {
-  return (...args) => Promise.resolve().then(() => action(...args)).catch((error) => setStatus(error.message, true));
+  return (...args) =>
+    Promise.resolve()
+      .then(() => action(...args))
+      .catch((error) => setStatus(error.message, true));
 }
 
-cy.on('tap', 'node', act((event) => navigate(focusOn(event.target.id()))));
+cy.on(
+  'tap',
+  'node',
+  act((event) => navigate(focusOn(event.target.id()))),
+);
 cy.on('mouseover', 'node', (event) => event.target.connectedEdges().addClass('labelled'));
 cy.on('mouseout', 'node', (event) => event.target.connectedEdges().removeClass('labelled'));
 cy.on('mouseover', 'edge', (event) => event.target.addClass('labelled'));
@@ -492,11 +583,21 @@ async function runSearch() {
     return;
   }
   const data = await graphql('query Search($q: String!) { search(query: $q, first: 10) { matchedName node { __typename id name } } }', { q: text });
-  list.replaceChildren(...data.search.map(({ matchedName, node }) => {
-    const note = matchedName !== node.name ? ` · “${matchedName}”` : '';
-    return el('li', {}, el('button', { type: 'button', dataset: { id: node.id }, onclick: act(() => pickSearchHit(node.id)) },
-      node.name, el('small', {}, ` ${node.__typename}${note}`)));
-  }));
+  list.replaceChildren(
+    ...data.search.map(({ matchedName, node }) => {
+      const note = matchedName !== node.name ? ` · “${matchedName}”` : '';
+      return el(
+        'li',
+        {},
+        el(
+          'button',
+          { type: 'button', dataset: { id: node.id }, onclick: act(() => pickSearchHit(node.id)) },
+          node.name,
+          el('small', {}, ` ${node.__typename}${note}`),
+        ),
+      );
+    }),
+  );
   if (data.search.length === 0) list.replaceChildren(el('li', { className: 'empty' }, 'Nothing found.'));
   list.hidden = false;
 }
@@ -540,7 +641,8 @@ async function showCard(id) {
   if (!node) throw new Error(`No entity has the id "${id}".`);
   cardShown = id;
   const { __typename, name, description, names, sources, id: _id, ...properties } = node;
-  const rows = Object.entries(properties).filter(([, value]) => value !== null && value !== undefined)
+  const rows = Object.entries(properties)
+    .filter(([, value]) => value !== null && value !== undefined)
     .flatMap(([key, value]) => [el('dt', {}, propertyLabel(key)), el('dd', {}, String(value))]);
   const otherNames = [...new Set(names.map((item) => item.value))].filter((value) => value !== name);
   const depth = String(state.depth);
@@ -551,15 +653,33 @@ async function showCard(id) {
     otherNames.length ? el('p', { className: 'names' }, `Also: ${otherNames.join(' · ')}`) : '',
     el('dl', {}, ...rows),
     el('h3', {}, 'Sources'),
-    el('ul', { className: 'sources' }, ...sources.map((source) => el('li', {},
-      source.url ? el('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, source.title) : source.title,
-      el('small', {}, [source.publisher, source.date].filter(Boolean).map((part) => ` · ${part}`).join(''))))),
-    el('div', { className: 'actions' },
+    el(
+      'ul',
+      { className: 'sources' },
+      ...sources.map((source) =>
+        el(
+          'li',
+          {},
+          source.url ? el('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, source.title) : source.title,
+          el(
+            'small',
+            {},
+            [source.publisher, source.date]
+              .filter(Boolean)
+              .map((part) => ` · ${part}`)
+              .join(''),
+          ),
+        ),
+      ),
+    ),
+    el(
+      'div',
+      { className: 'actions' },
       el('button', { type: 'button', id: 'card-expand', onclick: act(() => navigate({ ...focusOn(id), tab: 'graph' })) }, 'Expand'),
       el('button', { type: 'button', id: 'card-from', onclick: act(() => navigate({ from: id, path: null })) }, 'Path from here'),
-      el('button', { type: 'button', id: 'card-to', onclick: act(() => navigate({ to: id, path: null })) }, 'Path to here')),
-    el('p', { className: 'exports' }, 'Neighbourhood (depth ', depth, '): ',
-      ...exportLinks('neighborhood', { id, depth })),
+      el('button', { type: 'button', id: 'card-to', onclick: act(() => navigate({ to: id, path: null })) }, 'Path to here'),
+    ),
+    el('p', { className: 'exports' }, 'Neighbourhood (depth ', depth, '): ', ...exportLinks('neighborhood', { id, depth })),
   );
 }
 
@@ -572,7 +692,12 @@ function propertyLabel(key) {
 /** Links to the server's export endpoints for one neighbourhood or path. */
 function exportLinks(what, params) {
   const query = new URLSearchParams(params).toString();
-  return [['graphml', 'GraphML'], ['json', 'JSON'], ['nodes.csv', 'Nodes CSV'], ['edges.csv', 'Edges CSV']].flatMap(([format, label], index) => [
+  return [
+    ['graphml', 'GraphML'],
+    ['json', 'JSON'],
+    ['nodes.csv', 'Nodes CSV'],
+    ['edges.csv', 'Edges CSV'],
+  ].flatMap(([format, label], index) => [
     index ? ' · ' : '',
     el('a', { href: new URL(`${what}.${format}?${query}`, EXPORT_URL).href, download: '', className: `export-${format.replace('.', '-')}` }, label),
   ]);
@@ -580,7 +705,10 @@ function exportLinks(what, params) {
 
 // ---- Paths ----
 
-$('#find-paths').addEventListener('click', act(() => navigate({ hops: Number($('#max-hops').value), path: 1 })));
+$('#find-paths').addEventListener(
+  'click',
+  act(() => navigate({ hops: Number($('#max-hops').value), path: 1 })),
+);
 
 /** The path finder's ends, its list of paths and the highlighted one, from the drawn state. */
 function showPaths(drawing, data) {
@@ -588,18 +716,26 @@ function showPaths(drawing, data) {
   for (const end of ['from', 'to']) {
     const target = $(`#path-${end}`);
     target.dataset.id = drawing[end] ?? '';
-    target.textContent = drawing[end] ? names.get(drawing[end]) ?? drawing[end] : '—';
+    target.textContent = drawing[end] ? (names.get(drawing[end]) ?? drawing[end]) : '—';
   }
   $('#find-paths').disabled = !(drawing.from && drawing.to);
   const paths = view.paths;
   const searched = Boolean(drawing.from && drawing.to && drawing.path);
-  $('#path-list').replaceChildren(...paths.map((path, index) => {
-    const holding = holdingLinks(path);
-    return el('li', { dataset: holding === null ? {} : { holding: String(holding) } },
-      el('button', { type: 'button', onclick: act(() => navigate({ path: index + 1 })) },
-        `${path.length} link${path.length === 1 ? '' : 's'}: ${path.nodes.map((node) => node.name).join(' → ')}`),
-      holding === null ? '' : el('span', { className: 'stale-links' }, `${holding} of ${path.length} hold on ${drawing.asOf}`));
-  }));
+  $('#path-list').replaceChildren(
+    ...paths.map((path, index) => {
+      const holding = holdingLinks(path);
+      return el(
+        'li',
+        { dataset: holding === null ? {} : { holding: String(holding) } },
+        el(
+          'button',
+          { type: 'button', onclick: act(() => navigate({ path: index + 1 })) },
+          `${path.length} link${path.length === 1 ? '' : 's'}: ${path.nodes.map((node) => node.name).join(' → ')}`,
+        ),
+        holding === null ? '' : el('span', { className: 'stale-links' }, `${holding} of ${path.length} hold on ${drawing.asOf}`),
+      );
+    }),
+  );
   $('#path-exports').hidden = !searched || paths.length === 0;
   if (searched) $('#path-exports').replaceChildren('Shortest path: ', ...exportLinks('path', { from: drawing.from, to: drawing.to, maxHops: drawing.hops }));
   if (searched && paths.length === 0) {
@@ -634,20 +770,41 @@ function holdingLinks(path) {
 
 // ---- Toolbar: depth, link types, clear, copy, exports ----
 
-$('#depth').addEventListener('change', act(() => navigate({ depth: Number($('#depth').value) })));
-$('#size').addEventListener('change', act(() => navigate({ size: Number($('#size').value) })));
+$('#depth').addEventListener(
+  'change',
+  act(() => navigate({ depth: Number($('#depth').value) })),
+);
+$('#size').addEventListener(
+  'change',
+  act(() => navigate({ size: Number($('#size').value) })),
+);
 $('#fit').addEventListener('click', () => cy.fit(undefined, 30));
-$('#clear').addEventListener('click', act(() => navigate({ focus: null, expand: [], from: null, to: null, path: null })));
-$('#home').addEventListener('click', act(() => {
-  history.pushState(null, '', location.pathname);
-  return apply(readState(''));
-}));
+$('#clear').addEventListener(
+  'click',
+  act(() => navigate({ focus: null, expand: [], from: null, to: null, path: null })),
+);
+$('#home').addEventListener(
+  'click',
+  act(() => {
+    history.pushState(null, '', location.pathname);
+    return apply(readState(''));
+  }),
+);
 
 /** The link-type filter: one checkbox per relationship type the graph holds (from `stats`), none ticked = all. */
 async function loadTypeFilter() {
   const { stats } = await graphql('query LinkTypes { stats { relationships { key count } } }');
-  $('#type-options').replaceChildren(...stats.relationships.map(({ key, count }) => el('label', {},
-    el('input', { type: 'checkbox', value: key, checked: state.types.includes(key), onchange: act(changeTypes) }), ` ${key} `, el('small', {}, String(count)))));
+  $('#type-options').replaceChildren(
+    ...stats.relationships.map(({ key, count }) =>
+      el(
+        'label',
+        {},
+        el('input', { type: 'checkbox', value: key, checked: state.types.includes(key), onchange: act(changeTypes) }),
+        ` ${key} `,
+        el('small', {}, String(count)),
+      ),
+    ),
+  );
 }
 
 function changeTypes() {
@@ -655,7 +812,10 @@ function changeTypes() {
   return navigate({ types });
 }
 
-$('#types-all').addEventListener('click', act(() => navigate({ types: [] })));
+$('#types-all').addEventListener(
+  'click',
+  act(() => navigate({ types: [] })),
+);
 
 /** Puts the state into the toolbar's controls. */
 function syncControls() {
@@ -668,11 +828,17 @@ function syncControls() {
   syncDateControls();
 }
 
-$('#copy-link').addEventListener('click', act(() => copy(location.href, 'Link copied.')));
+$('#copy-link').addEventListener(
+  'click',
+  act(() => copy(location.href, 'Link copied.')),
+);
 $('#copy-graphql').addEventListener('click', () => openQueryDialog());
 $('#query-close').addEventListener('click', () => $('#query-dialog').close());
 for (const button of document.querySelectorAll('[data-copy]')) {
-  button.addEventListener('click', act(() => copy($(`#${button.dataset.copy}`).value, 'Copied.')));
+  button.addEventListener(
+    'click',
+    act(() => copy($(`#${button.dataset.copy}`).value, 'Copied.')),
+  );
 }
 
 /** Shows the operation behind the current tab as a document, its variables and a curl line. */
@@ -705,7 +871,10 @@ async function copy(text, done) {
 }
 
 for (const button of document.querySelectorAll('[data-export]')) {
-  button.addEventListener('click', act(() => downloadView(button.dataset.export)));
+  button.addEventListener(
+    'click',
+    act(() => downloadView(button.dataset.export)),
+  );
 }
 
 /** Export data of the entities in view, by id, fetched once each (the view operation draws less of them). */
@@ -715,7 +884,9 @@ const exportNodes = new Map();
 async function viewDocument() {
   const missing = [...view.nodes.keys()].filter((id) => !exportNodes.has(id));
   for (let start = 0; start < missing.length; start += 100) {
-    const { nodes } = await graphql(`query ExportViewNodes($ids: [ID!]!) { nodes(ids: $ids) { ...ExportNode } } ${EXPORT_NODE_FRAGMENT}`, { ids: missing.slice(start, start + 100) });
+    const { nodes } = await graphql(`query ExportViewNodes($ids: [ID!]!) { nodes(ids: $ids) { ...ExportNode } } ${EXPORT_NODE_FRAGMENT}`, {
+      ids: missing.slice(start, start + 100),
+    });
     for (const node of nodes) if (node) exportNodes.set(node.id, toExportNode(node));
   }
   const nodes = [...view.nodes.keys()].map((id) => exportNodes.get(id)).filter(Boolean);
@@ -741,11 +912,25 @@ const toDay = (iso) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 
 $('#as-of-range').min = String(FIRST_DAY);
 $('#as-of-range').max = String(LAST_DAY);
-$('#as-of-range').addEventListener('input', () => { $('#as-of-date').value = toIso(Number($('#as-of-range').value)); });
-$('#as-of-range').addEventListener('change', act(() => navigate({ asOf: toIso(Number($('#as-of-range').value)) }, { replace: Boolean(state.asOf) })));
-$('#as-of-date').addEventListener('change', act(() => navigate({ asOf: ISO_DATE.test($('#as-of-date').value) ? $('#as-of-date').value : null })));
-$('#as-of-on').addEventListener('change', act(() => navigate({ asOf: $('#as-of-on').checked ? toIso(Number($('#as-of-range').value)) : null })));
-$('#as-of-hide').addEventListener('change', act(() => navigate({ hide: $('#as-of-hide').checked })));
+$('#as-of-range').addEventListener('input', () => {
+  $('#as-of-date').value = toIso(Number($('#as-of-range').value));
+});
+$('#as-of-range').addEventListener(
+  'change',
+  act(() => navigate({ asOf: toIso(Number($('#as-of-range').value)) }, { replace: Boolean(state.asOf) })),
+);
+$('#as-of-date').addEventListener(
+  'change',
+  act(() => navigate({ asOf: ISO_DATE.test($('#as-of-date').value) ? $('#as-of-date').value : null })),
+);
+$('#as-of-on').addEventListener(
+  'change',
+  act(() => navigate({ asOf: $('#as-of-on').checked ? toIso(Number($('#as-of-range').value)) : null })),
+);
+$('#as-of-hide').addEventListener(
+  'change',
+  act(() => navigate({ hide: $('#as-of-hide').checked })),
+);
 
 function syncDateControls() {
   const on = Boolean(state.asOf);
@@ -764,7 +949,10 @@ function syncDateControls() {
 // ---- Tabs, value chain, timeline ----
 
 for (const tab of document.querySelectorAll('[role="tab"]')) {
-  tab.addEventListener('click', act(() => navigate({ tab: tab.dataset.tab })));
+  tab.addEventListener(
+    'click',
+    act(() => navigate({ tab: tab.dataset.tab })),
+  );
 }
 
 const loaded = new Set();
@@ -803,7 +991,10 @@ async function loadChains() {
 /** What the value-chain tab last drew (operation and hide), so that a tab switch redraws nothing. */
 let shownChain = null;
 
-$('#chain-select').addEventListener('change', act(() => navigate({ chain: $('#chain-select').value })));
+$('#chain-select').addEventListener(
+  'change',
+  act(() => navigate({ chain: $('#chain-select').value })),
+);
 
 /**
  * The one GraphQL operation behind the value-chain tab: the chain stage by stage and, with asOf, the same
@@ -857,7 +1048,12 @@ async function showValueChain(operation, drawing) {
     chip.dataset.validity = validity ?? 'NONE';
     if (validity === 'UNCERTAIN') chip.classList.add('uncertain');
     if (validity === undefined || validity === 'UNCERTAIN') chip.classList.add(drawing.hide ? 'hidden' : 'stale');
-    chip.title = validity === undefined ? `Not linked to this stage on ${drawing.asOf}` : validity === 'UNCERTAIN' ? `Not known to be linked to this stage on ${drawing.asOf}` : `${validity} on ${drawing.asOf}`;
+    chip.title =
+      validity === undefined
+        ? `Not linked to this stage on ${drawing.asOf}`
+        : validity === 'UNCERTAIN'
+          ? `Not known to be linked to this stage on ${drawing.asOf}`
+          : `${validity} on ${drawing.asOf}`;
     return chip;
   };
   const lanes = [
@@ -871,8 +1067,14 @@ async function showValueChain(operation, drawing) {
   grid.style.gridTemplateColumns = `8rem repeat(${valueChain.stages.length}, minmax(8rem, 1fr))`;
   grid.replaceChildren(
     el('div', { className: 'corner' }),
-    ...valueChain.stages.map((stage) => el('div', { className: `stage${isGap(stage) ? ' gap' : ''}`, title: isGap(stage) ? gapTitle : '', dataset: { id: stage.stage.id } },
-      el('strong', {}, `${stage.position}. ${stage.stage.name}`), isGap(stage) ? el('span', { className: 'badge' }, drawing.asOf ? `gap on ${drawing.asOf}` : 'gap') : '')),
+    ...valueChain.stages.map((stage) =>
+      el(
+        'div',
+        { className: `stage${isGap(stage) ? ' gap' : ''}`, title: isGap(stage) ? gapTitle : '', dataset: { id: stage.stage.id } },
+        el('strong', {}, `${stage.position}. ${stage.stage.name}`),
+        isGap(stage) ? el('span', { className: 'badge' }, drawing.asOf ? `gap on ${drawing.asOf}` : 'gap') : '',
+      ),
+    ),
     ...lanes.flatMap(([label, className, chips]) => [
       el('div', { className: `lane-label ${className}` }, label),
       ...valueChain.stages.map((stage) => el('div', { className: `cell ${className}` }, ...chips(stage))),
@@ -905,15 +1107,34 @@ async function showTimeline() {
   };
   const { timeline } = await graphql(operation.query, operation.variables);
   shown.timeline = operation;
-  $('#timeline-list').replaceChildren(...timeline.entries.map((entry) => el('li', {},
-    el('button', { type: 'button', className: 'date', title: 'Set the date slider to this day', onclick: act(() => navigate({ asOf: dayOf(entry.date) })) },
-      el('time', {}, entry.date)),
-    el('span', { className: 'kind' }, entry.kind.replace('_', ' ').toLowerCase()),
-    el('div', {},
-      el('p', { className: 'summary' }, entry.summary),
-      el('p', { className: 'refs' }, entityChip(entry.subject), entry.object ? entityChip(entry.object) : '',
-        ...entry.sources.filter((source) => source.url).map((source) =>
-          el('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer', className: 'source', title: source.title }, 'source')))))));
+  $('#timeline-list').replaceChildren(
+    ...timeline.entries.map((entry) =>
+      el(
+        'li',
+        {},
+        el(
+          'button',
+          { type: 'button', className: 'date', title: 'Set the date slider to this day', onclick: act(() => navigate({ asOf: dayOf(entry.date) })) },
+          el('time', {}, entry.date),
+        ),
+        el('span', { className: 'kind' }, entry.kind.replace('_', ' ').toLowerCase()),
+        el(
+          'div',
+          {},
+          el('p', { className: 'summary' }, entry.summary),
+          el(
+            'p',
+            { className: 'refs' },
+            entityChip(entry.subject),
+            entry.object ? entityChip(entry.object) : '',
+            ...entry.sources
+              .filter((source) => source.url)
+              .map((source) => el('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer', className: 'source', title: source.title }, 'source')),
+          ),
+        ),
+      ),
+    ),
+  );
   if (timeline.hasMore) $('#timeline-list').append(el('li', { className: 'more' }, 'More entries match; narrow the dates.'));
 }
 
@@ -927,8 +1148,11 @@ function dayOf(date) {
 /** The legend: the entity types in view (shape and colour) and the sides (border colour). */
 function showLegendTypes() {
   const present = new Set([...view.nodes.values()].map((node) => node.type));
-  $('#legend-types').replaceChildren(...TYPE_STYLES.filter(([type]) => present.has(type)).map(([type, colour, shape]) =>
-    el('li', { className: `type ${shape}`, style: `--swatch: ${colour}` }, type)));
+  $('#legend-types').replaceChildren(
+    ...TYPE_STYLES.filter(([type]) => present.has(type)).map(([type, colour, shape]) =>
+      el('li', { className: `type ${shape}`, style: `--swatch: ${colour}` }, type),
+    ),
+  );
 }
 
 // ---- DOM helper ----

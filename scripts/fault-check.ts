@@ -45,13 +45,27 @@ const log = (message: string) => console.error(`[fault-check] ${message}`);
 let neo4j: EmbeddedNeo4j = await startEmbeddedNeo4j({ dataDir, port: boltPort, heapMb: 768, pageCacheMb: 128, log: () => undefined });
 const db: Database = createDatabase({ uri: neo4j.uri });
 let server: ChildProcess | undefined;
-const env = { ...process.env, NEO4J_URI: neo4j.uri, PORT: String(httpPort), HOST: '127.0.0.1', API_KEYS: `fault:editor:${EDITOR_KEY}`, SEED_ON_EMPTY: 'false', LOG_LEVEL: 'silent' };
+const env = {
+  ...process.env,
+  NEO4J_URI: neo4j.uri,
+  PORT: String(httpPort),
+  HOST: '127.0.0.1',
+  API_KEYS: `fault:editor:${EDITOR_KEY}`,
+  SEED_ON_EMPTY: 'false',
+  LOG_LEVEL: 'silent',
+};
 
 /** Starts the server child and waits for /healthz. */
 async function startServer(): Promise<void> {
   server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], { env, stdio: 'ignore' });
   for (let attempt = 0; attempt < 300; attempt++) {
-    if (await fetch(`${url}/healthz`).then((response) => response.ok, () => false)) return;
+    if (
+      await fetch(`${url}/healthz`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(100);
   }
   throw new Error('The server did not answer /healthz within 30 s.');
@@ -68,7 +82,10 @@ async function writePair(id: string): Promise<{ code: string; ms: number }> {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_KEY}` },
-      body: JSON.stringify({ query: 'mutation ($changes: [ChangeInput!]!) { applyChanges(changes: $changes) { changes { changed } } }', variables: { changes } }),
+      body: JSON.stringify({
+        query: 'mutation ($changes: [ChangeInput!]!) { applyChanges(changes: $changes) { changes { changed } } }',
+        variables: { changes },
+      }),
       signal: AbortSignal.timeout(60_000),
     });
     const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
@@ -82,7 +99,11 @@ async function writePair(id: string): Promise<{ code: string; ms: number }> {
 async function presence(ids: string[]): Promise<{ entities: Set<string>; links: Set<string> }> {
   const rows = await db.read('entities-state', { ids });
   const entities = new Set(rows.map((row) => String(row.id)));
-  const links = new Set(rows.filter((row) => (row.links as unknown[][]).some(([type, out, other]) => type === 'MET' && out && other === 'actor:maros-sefcovic')).map((row) => String(row.id)));
+  const links = new Set(
+    rows
+      .filter((row) => (row.links as unknown[][]).some(([type, out, other]) => type === 'MET' && out && other === 'actor:maros-sefcovic'))
+      .map((row) => String(row.id)),
+  );
   return { entities, links };
 }
 
@@ -136,7 +157,13 @@ async function burst(phase: string, fault: () => Promise<void>): Promise<void> {
 /** Waits until the server answers a read through Neo4j again. */
 async function waitForService(): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt++) {
-    if (await fetch(`${url}/readyz`).then((response) => response.ok, () => false)) return;
+    if (
+      await fetch(`${url}/readyz`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(100);
   }
   throw new Error('The service did not become ready again within 60 s.');
@@ -231,10 +258,16 @@ try {
     let present = 0;
     for (let round = 0; round < rounds; round++) {
       const target = `actor:fault-race-${round}`;
-      await upsertRecords(db, [{ type: 'Actor', id: target, name: target, kind: 'company', confidence: 'low', sourceIds: [SOURCE] }], [], { by: 'fault-check' });
+      await upsertRecords(db, [{ type: 'Actor', id: target, name: target, kind: 'company', confidence: 'low', sourceIds: [SOURCE] }], [], {
+        by: 'fault-check',
+      });
       const [linked] = await Promise.all([
         writeLinkTo(target),
-        fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_KEY}` }, body: JSON.stringify({ query: `mutation { deleteEntity(id: "${target}") { deleted } }` }) }),
+        fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_KEY}` },
+          body: JSON.stringify({ query: `mutation { deleteEntity(id: "${target}") { deleted } }` }),
+        }),
       ]);
       codes[linked.code] = (codes[linked.code] ?? 0) + 1;
       if (linked.code === 'OK') {
@@ -242,14 +275,27 @@ try {
         if (linked.returnedId === `actor:maros-sefcovic|MET|${target}`) present += 1;
       }
     }
-    results.push({ phase: 'delete-race', writes: rounds, acknowledged, acknowledgedPresent: present, halfWritten: 0, codes, longestMs: 0, note: 'acknowledged = link answered done with the relationship it wrote' });
+    results.push({
+      phase: 'delete-race',
+      writes: rounds,
+      acknowledged,
+      acknowledgedPresent: present,
+      halfWritten: 0,
+      codes,
+      longestMs: 0,
+      note: 'acknowledged = link answered done with the relationship it wrote',
+    });
   }
 
   console.log('| phase | writes | acknowledged | acknowledged present | half-written | answers | longest request |');
   console.log('|---|---|---|---|---|---|---|');
   for (const result of results) {
-    const codes = Object.entries(result.codes).map(([code, count]) => `${code} ${count}`).join(', ');
-    console.log(`| ${result.phase} | ${result.writes} | ${result.acknowledged} | ${result.acknowledgedPresent} | ${result.halfWritten} | ${codes} | ${result.longestMs ? `${result.longestMs} ms` : '-'} |${result.note ? ` ${result.note}` : ''}`);
+    const codes = Object.entries(result.codes)
+      .map(([code, count]) => `${code} ${count}`)
+      .join(', ');
+    console.log(
+      `| ${result.phase} | ${result.writes} | ${result.acknowledged} | ${result.acknowledgedPresent} | ${result.halfWritten} | ${codes} | ${result.longestMs ? `${result.longestMs} ms` : '-'} |${result.note ? ` ${result.note}` : ''}`,
+    );
     if (result.acknowledgedPresent !== result.acknowledged || result.halfWritten > 0 || result.codes.INTERNAL_SERVER_ERROR) exitCode = 1;
   }
 } finally {

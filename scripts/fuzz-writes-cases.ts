@@ -24,8 +24,30 @@ export const FUZZ_IDS = [
 export const CLEAN_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 
 const HOSTILE_TEXT = [
-  "'", '"', '`', '}) DETACH DELETE n //', "' OR 1=1 //", '") MATCH (n) DETACH DELETE n //', '$param', '\\', '*', '~', 'name:x', '[a TO z]',
-  '__proto__', 'constructor', 'toString', '\u0000', '\uD800', '\uFFFF', '\u202E', 'Š'.repeat(3), '\n', '\t=cmd|x', ' ', '',
+  "'",
+  '"',
+  '`',
+  '}) DETACH DELETE n //',
+  "' OR 1=1 //",
+  '") MATCH (n) DETACH DELETE n //',
+  '$param',
+  '\\',
+  '*',
+  '~',
+  'name:x',
+  '[a TO z]',
+  '__proto__',
+  'constructor',
+  'toString',
+  '\u0000',
+  '\uD800',
+  '\uFFFF',
+  '\u202E',
+  'Š'.repeat(3),
+  '\n',
+  '\t=cmd|x',
+  ' ',
+  '',
 ];
 const hostileText = fc.oneof(
   fc.constantFrom(...HOSTILE_TEXT),
@@ -35,38 +57,115 @@ const hostileText = fc.oneof(
   fc.integer({ min: 150, max: 3000 }).map((n) => '€'.repeat(n)),
 );
 const fuzzId = fc.constantFrom(...FUZZ_IDS);
-const id = fc.oneof({ weight: 4, arbitrary: fuzzId }, { weight: 1, arbitrary: hostileText }, { weight: 1, arbitrary: fc.integer({ min: 195, max: 9000 }).map((n) => `actor:${'a'.repeat(n)}`) });
+const id = fc.oneof(
+  { weight: 4, arbitrary: fuzzId },
+  { weight: 1, arbitrary: hostileText },
+  { weight: 1, arbitrary: fc.integer({ min: 195, max: 9000 }).map((n) => `actor:${'a'.repeat(n)}`) },
+);
 const name = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 99 }).map((n) => `Fuzz ${n}`) }, { weight: 2, arbitrary: hostileText });
 const anyValue = fc.oneof(hostileText, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.jsonValue({ maxDepth: 2 }));
-const propertyName = fc.constantFrom('kind', 'side', 'status', 'startDate', 'share', 'role', 'title', '__proto__', 'constructor', 'toString', 'colour', 'sortName', 'createdAt');
+const propertyName = fc.constantFrom(
+  'kind',
+  'side',
+  'status',
+  'startDate',
+  'share',
+  'role',
+  'title',
+  '__proto__',
+  'constructor',
+  'toString',
+  'colour',
+  'sortName',
+  'createdAt',
+);
 const properties = fc.oneof(
   fc.record({ kind: fc.constantFrom('company', 'person', 'nope'), side: fc.constantFrom('EU', 'KZ', 'MARS') }, { requiredKeys: [] }),
   fc.dictionary(propertyName, anyValue, { maxKeys: 4 }),
 );
 const confidence = fc.oneof({ weight: 5, arbitrary: fc.constantFrom('HIGH', 'MEDIUM', 'LOW') }, { weight: 1, arbitrary: anyValue });
 const evidence = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ sourceIds: fc.array(fc.oneof(fc.constant(FUZZ_SOURCE), fc.constantFrom(...FUZZ_IDS.filter((value) => value.startsWith('source:'))), hostileText), { minLength: 0, maxLength: 3 }) }) },
-  { weight: 1, arbitrary: fc.record({ newSource: fc.record({ id: fc.oneof(fc.constantFrom(...FUZZ_IDS.filter((value) => value.startsWith('source:'))), hostileText), title: name, url: fc.oneof(fc.constant('https://example.org/fuzz'), hostileText), confidence }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      sourceIds: fc.array(fc.oneof(fc.constant(FUZZ_SOURCE), fc.constantFrom(...FUZZ_IDS.filter((value) => value.startsWith('source:'))), hostileText), {
+        minLength: 0,
+        maxLength: 3,
+      }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      newSource: fc.record({
+        id: fc.oneof(fc.constantFrom(...FUZZ_IDS.filter((value) => value.startsWith('source:'))), hostileText),
+        title: name,
+        url: fc.oneof(fc.constant('https://example.org/fuzz'), hostileText),
+        confidence,
+      }),
+    }),
+  },
   { weight: 1, arbitrary: anyValue },
 );
 const entityType = fc.oneof({ weight: 5, arbitrary: fc.constantFrom('Actor', 'Project', 'Source') }, { weight: 1, arbitrary: anyValue });
 const relationshipType = fc.oneof({ weight: 5, arbitrary: fc.constantFrom('MET', 'PARTICIPATES_IN', 'SIGNED') }, { weight: 1, arbitrary: anyValue });
-const entityInput = fc.record({ type: entityType, id, name, confidence, properties, description: fc.option(hostileText, { nil: undefined }) }, { requiredKeys: ['type', 'id', 'name', 'confidence'] });
-const linkInput = fc.record({ type: relationshipType, from: id, to: id, key: fc.option(hostileText, { nil: undefined }), confidence, properties }, { requiredKeys: ['type', 'from', 'to', 'confidence'] });
-const unlinkArgs = fc.record({ type: relationshipType, from: id, to: id, key: fc.option(hostileText, { nil: undefined }) }, { requiredKeys: ['type', 'from', 'to'] });
+const entityInput = fc.record(
+  { type: entityType, id, name, confidence, properties, description: fc.option(hostileText, { nil: undefined }) },
+  { requiredKeys: ['type', 'id', 'name', 'confidence'] },
+);
+const linkInput = fc.record(
+  { type: relationshipType, from: id, to: id, key: fc.option(hostileText, { nil: undefined }), confidence, properties },
+  { requiredKeys: ['type', 'from', 'to', 'confidence'] },
+);
+const unlinkArgs = fc.record(
+  { type: relationshipType, from: id, to: id, key: fc.option(hostileText, { nil: undefined }) },
+  { requiredKeys: ['type', 'from', 'to'] },
+);
 
 /** A raw import record, as a file would hold it. */
 const importRecord = fc.oneof(
-  fc.record({ type: entityType, id, name, kind: fc.constantFrom('company', 'x'), confidence: fc.constantFrom('low', 'high', 'HIGH'), sourceIds: fc.array(fc.oneof(fc.constant(FUZZ_SOURCE), hostileText), { maxLength: 2 }) }, { requiredKeys: ['type', 'id'] }),
-  fc.record({ type: relationshipType, from: id, to: id, confidence: fc.constantFrom('low', 'x'), sourceIds: fc.constant([FUZZ_SOURCE]) }, { requiredKeys: ['type', 'from', 'to'] }),
+  fc.record(
+    {
+      type: entityType,
+      id,
+      name,
+      kind: fc.constantFrom('company', 'x'),
+      confidence: fc.constantFrom('low', 'high', 'HIGH'),
+      sourceIds: fc.array(fc.oneof(fc.constant(FUZZ_SOURCE), hostileText), { maxLength: 2 }),
+    },
+    { requiredKeys: ['type', 'id'] },
+  ),
+  fc.record(
+    { type: relationshipType, from: id, to: id, confidence: fc.constantFrom('low', 'x'), sourceIds: fc.constant([FUZZ_SOURCE]) },
+    { requiredKeys: ['type', 'from', 'to'] },
+  ),
   fc.dictionary(propertyName, anyValue, { maxKeys: 4 }),
 );
 
 /** Records as one import text in a format; sometimes plain garbage. */
 const importData = fc.oneof(
-  fc.tuple(fc.constant('JSONL'), fc.array(importRecord, { maxLength: 6 }).map((records) => records.map((record) => JSON.stringify(record)).join('\n'))),
-  fc.tuple(fc.constant('JSON'), fc.array(importRecord, { maxLength: 6 }).map((records) => JSON.stringify(records))),
-  fc.tuple(fc.constant('CSV'), fc.array(fc.tuple(id, name, hostileText), { maxLength: 5 }).map((rows) => ['type,id,name,kind,confidence,sourceIds', ...rows.map(([row, title, kind]) => `Actor,"${String(row).replaceAll('"', '""')}","${String(title).replaceAll('"', '""')}",${kind.replaceAll(/[",\n\r]/g, '')},low,${FUZZ_SOURCE}`)].join('\n'))),
+  fc.tuple(
+    fc.constant('JSONL'),
+    fc.array(importRecord, { maxLength: 6 }).map((records) => records.map((record) => JSON.stringify(record)).join('\n')),
+  ),
+  fc.tuple(
+    fc.constant('JSON'),
+    fc.array(importRecord, { maxLength: 6 }).map((records) => JSON.stringify(records)),
+  ),
+  fc.tuple(
+    fc.constant('CSV'),
+    fc
+      .array(fc.tuple(id, name, hostileText), { maxLength: 5 })
+      .map((rows) =>
+        [
+          'type,id,name,kind,confidence,sourceIds',
+          ...rows.map(
+            ([row, title, kind]) =>
+              `Actor,"${String(row).replaceAll('"', '""')}","${String(title).replaceAll('"', '""')}",${kind.replaceAll(/[",\n\r]/g, '')},low,${FUZZ_SOURCE}`,
+          ),
+        ].join('\n'),
+      ),
+  ),
   fc.tuple(fc.constantFrom('JSONL', 'JSON', 'CSV', 'XML'), hostileText),
 );
 
@@ -78,12 +177,14 @@ export interface MutationCase {
 }
 
 const DOCUMENTS = {
-  upsertEntity: 'mutation ($input: EntityInput!, $evidence: EvidenceInput!) { upsertEntity(input: $input, evidence: $evidence) { created changed entity { id } } }',
+  upsertEntity:
+    'mutation ($input: EntityInput!, $evidence: EvidenceInput!) { upsertEntity(input: $input, evidence: $evidence) { created changed entity { id } } }',
   link: 'mutation ($input: LinkInput!, $evidence: EvidenceInput!) { link(input: $input, evidence: $evidence) { created changed relationship { id } } }',
   unlink: 'mutation ($type: RelationshipType!, $from: ID!, $to: ID!, $key: String) { unlink(type: $type, from: $from, to: $to, key: $key) { removed } }',
   deleteEntity: 'mutation ($id: ID!) { deleteEntity(id: $id) { id deleted } }',
   applyChanges: 'mutation ($changes: [ChangeInput!]!) { applyChanges(changes: $changes) { changes { kind subject created changed } } }',
-  importRecords: 'mutation ($format: ImportFormat!, $data: String!, $dryRun: Boolean) { importRecords(format: $format, data: $data, dryRun: $dryRun) { dryRun created { key count } problems { message } } }',
+  importRecords:
+    'mutation ($format: ImportFormat!, $data: String!, $dryRun: Boolean) { importRecords(format: $format, data: $data, dryRun: $dryRun) { dryRun created { key count } problems { message } } }',
 };
 
 const change = fc.oneof(
@@ -101,7 +202,9 @@ export const mutationCase: fc.Arbitrary<MutationCase> = fc.oneof(
   unlinkArgs.map((variables) => ({ operation: 'unlink', query: DOCUMENTS.unlink, variables })),
   fc.record({ id }).map((variables) => ({ operation: 'deleteEntity', query: DOCUMENTS.deleteEntity, variables })),
   fc.array(change, { minLength: 0, maxLength: 4 }).map((changes) => ({ operation: 'applyChanges', query: DOCUMENTS.applyChanges, variables: { changes } })),
-  fc.tuple(importData, fc.oneof(fc.boolean(), anyValue)).map(([[format, data], dryRun]) => ({ operation: 'importRecords', query: DOCUMENTS.importRecords, variables: { format, data, dryRun } })),
+  fc
+    .tuple(importData, fc.oneof(fc.boolean(), anyValue))
+    .map(([[format, data], dryRun]) => ({ operation: 'importRecords', query: DOCUMENTS.importRecords, variables: { format, data, dryRun } })),
 );
 
 /** What checking one case found: undefined when it held, else why not. */

@@ -54,14 +54,17 @@ try {
     entry.runs += 1;
     if (failure) {
       entry.failed += 1;
-      if (failures.length < 10) failures.push(`#${index} ${testCase.operation}: ${failure}\n    variables: ${JSON.stringify(testCase.variables).slice(0, 500)}`);
+      if (failures.length < 10)
+        failures.push(`#${index} ${testCase.operation}: ${failure}\n    variables: ${JSON.stringify(testCase.variables).slice(0, 500)}`);
     }
     tally.set(testCase.operation, entry);
     if ((index + 1) % 1000 === 0) console.error(`${index + 1} of ${runs} cases in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   const healthy = (await fetch(`${url}/healthz`)).status === 200;
   const failed = [...tally.values()].reduce((sum, entry) => sum + entry.failed, 0);
-  console.log(`fuzz-writes: ${runs} cases, seed ${seed}, ${((performance.now() - started) / 1000).toFixed(0)} s; ${failed} failed; /healthz ${healthy ? 'ok' : 'DOWN'}`);
+  console.log(
+    `fuzz-writes: ${runs} cases, seed ${seed}, ${((performance.now() - started) / 1000).toFixed(0)} s; ${failed} failed; /healthz ${healthy ? 'ok' : 'DOWN'}`,
+  );
   for (const [operation, entry] of [...tally].sort()) console.log(`  ${operation.padEnd(14)} ${String(entry.runs).padStart(6)} cases, ${entry.failed} failed`);
   for (const failure of failures) console.log(`  ${failure}`);
   exitCode = failed > 0 || !healthy ? 1 : 0;

@@ -13,11 +13,20 @@ if (!file || !Number.isInteger(entities) || entities < 2 || !Number.isInteger(li
   process.exit(2);
 }
 const out = createWriteStream(file);
-const write = (record: unknown) => (out.write(`${JSON.stringify(record)}\n`) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+const write = (record: unknown) =>
+  out.write(`${JSON.stringify(record)}\n`) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve()));
 const source = 'source:gen-synthetic';
 await write({ type: 'Source', id: source, name: 'Synthetic import data', title: 'Synthetic import data', confidence: 'low', sourceIds: [source] });
 for (let n = 0; n < entities; n++) {
-  await write({ type: 'Actor', id: `actor:gen-${n}`, name: `Generated company ${n}`, kind: 'company', side: n % 2 ? 'EU' : 'KZ', confidence: 'low', sourceIds: [source] });
+  await write({
+    type: 'Actor',
+    id: `actor:gen-${n}`,
+    name: `Generated company ${n}`,
+    kind: 'company',
+    side: n % 2 ? 'EU' : 'KZ',
+    confidence: 'low',
+    sourceIds: [source],
+  });
 }
 for (let i = 0; i < links; i++) {
   const from = i % entities;

@@ -179,36 +179,73 @@ async function createMix({ db }: App): Promise<MixRequest[]> {
   const take = <T>(items: readonly T[]) => Array.from({ length: PARAMETER_SETS }, (_, index) => items[index % items.length]!);
   const euActors = actorsOn('EU');
   const kzActors = actorsOn('KZ');
-  const words = busiest('Actor').concat(busiest('Material')).map((id) => String(entities.find((entity) => entity.id === id)!.name).split(/\s+/)[0]!);
+  const words = busiest('Actor')
+    .concat(busiest('Material'))
+    .map((id) => String(entities.find((entity) => entity.id === id)!.name).split(/\s+/)[0]!);
   const chains = entities.filter((entity) => entity.type === 'ValueChain').map((entity) => entity.id);
-  if (euActors.length === 0 || kzActors.length === 0 || chains.length === 0) throw new Error('The graph holds no EU and KZ actors or no value chain; load the curated seed first.');
+  if (euActors.length === 0 || kzActors.length === 0 || chains.length === 0)
+    throw new Error('The graph holds no EU and KZ actors or no value chain; load the curated seed first.');
 
-  const request = (query: QueryName, document: string, variables: Record<string, unknown>): MixRequest => ({ query, body: JSON.stringify({ query: document, variables }) });
+  const request = (query: QueryName, document: string, variables: Record<string, unknown>): MixRequest => ({
+    query,
+    body: JSON.stringify({ query: document, variables }),
+  });
   const mix: MixRequest[][] = [
-    take(busiest('Actor')).map((id) => request('node', 'query Node($id: ID!) { node(id: $id) { id ... on Actor { name kind side sources { title url } } } }', { id })),
+    take(busiest('Actor')).map((id) =>
+      request('node', 'query Node($id: ID!) { node(id: $id) { id ... on Actor { name kind side sources { title url } } } }', { id }),
+    ),
     take([
       { side: ['KZ'], kind: ['PERSON'] },
       { side: ['EU'] },
       { kind: ['COMPANY'], NOT: { side: ['EU'] } },
       { OR: [{ kind: ['MINISTRY'] }, { kind: ['EU_INSTITUTION'] }] },
     ]).map((filter, index) =>
-      request('page', 'query Page($filter: ActorFilter, $first: Int) { actors(filter: $filter, first: $first) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }', { filter, first: 10 + index * 5 }),
+      request(
+        'page',
+        'query Page($filter: ActorFilter, $first: Int) { actors(filter: $filter, first: $first) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }',
+        { filter, first: 10 + index * 5 },
+      ),
     ),
     take([5, 10, 20]).map((first) =>
-      request('nested', 'query Nested($first: Int) { projects(first: $first) { nodes { id name participants(first: 10) { edges { role node { id name } sources { title } } } materials { nodes { id name } } } } }', { first }),
+      request(
+        'nested',
+        'query Nested($first: Int) { projects(first: $first) { nodes { id name participants(first: 10) { edges { role node { id name } sources { title } } } materials { nodes { id name } } } } }',
+        { first },
+      ),
     ),
-    take(words).map((text, index) => request('search', 'query Search($text: String!, $first: Int) { search(query: $text, first: $first) { score matchedName node { id name } } }', { text, first: 5 + index })),
+    take(words).map((text, index) =>
+      request('search', 'query Search($text: String!, $first: Int) { search(query: $text, first: $first) { score matchedName node { id name } } }', {
+        text,
+        first: 5 + index,
+      }),
+    ),
     take(euActors).map((from, index) =>
-      request('shortestPath', 'query Path($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length nodes { id name } relationships { type from to sources { title } } } }', { from, to: kzActors[index % kzActors.length] }),
+      request(
+        'shortestPath',
+        'query Path($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length nodes { id name } relationships { type from to sources { title } } } }',
+        { from, to: kzActors[index % kzActors.length] },
+      ),
     ),
     take(busiest('Event').concat(busiest('Project'))).map((id, index) =>
-      request('neighborhood', 'query Around($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth, first: 50) { truncated nodes { distance node { id name } } relationships { id type from to } } }', { id, depth: 1 + (index % 2) }),
+      request(
+        'neighborhood',
+        'query Around($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth, first: 50) { truncated nodes { distance node { id name } } relationships { id type from to } } }',
+        { id, depth: 1 + (index % 2) },
+      ),
     ),
     take(['2021', '2022', '2023', '2024', '2025']).map((year) =>
-      request('timeline', 'query Timeline($from: Date, $to: Date) { timeline(from: $from, to: $to, first: 50) { hasMore entries { date kind summary subject { id } } } }', { from: `${year}-01-01`, to: `${year}-12-31` }),
+      request(
+        'timeline',
+        'query Timeline($from: Date, $to: Date) { timeline(from: $from, to: $to, first: 50) { hasMore entries { date kind summary subject { id } } } }',
+        { from: `${year}-01-01`, to: `${year}-12-31` },
+      ),
     ),
     take(chains).map((id) =>
-      request('valueChain', 'query Chain($id: ID!) { valueChain(id: $id) { gaps { id } stages { position stage { name } materials { id } euActors { name } kzActors { name } } } }', { id }),
+      request(
+        'valueChain',
+        'query Chain($id: ID!) { valueChain(id: $id) { gaps { id } stages { position stage { name } materials { id } euActors { name } kzActors { name } } } }',
+        { id },
+      ),
     ),
   ];
   // Interleaved, so every stretch of the round-robin holds every query.
@@ -222,7 +259,9 @@ async function checkMix(url: string, mix: MixRequest[]): Promise<void> {
     const text = await response.text();
     const errors = errorsIn(text);
     if (response.status !== 200 || errors.length > 0) {
-      throw new Error(`The ${query} request of the mix does not answer cleanly (HTTP ${response.status}): ${errors.join(' | ') || text.slice(0, 300)}\n${body}`);
+      throw new Error(
+        `The ${query} request of the mix does not answer cleanly (HTTP ${response.status}): ${errors.join(' | ') || text.slice(0, 300)}\n${body}`,
+      );
     }
   }
 }
@@ -283,10 +322,18 @@ function describeMachine(loadAverageBefore: number[]) {
 
 // Private: the short table on stdout.
 function printReport(report: Awaited<ReturnType<typeof runLoad>>): void {
-  const rows = [['query', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors'], ...[...QUERY_NAMES, 'all'].map((name) => {
-    const row = name === 'all' ? report : report.byQuery[name as QueryName];
-    return [name, String(row.requests), ...[row.latencyMs.p50, row.latencyMs.p95, row.latencyMs.p99, row.latencyMs.max].map(String), String(row.graphqlErrors + row.non2xx)];
-  })];
+  const rows = [
+    ['query', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors'],
+    ...[...QUERY_NAMES, 'all'].map((name) => {
+      const row = name === 'all' ? report : report.byQuery[name as QueryName];
+      return [
+        name,
+        String(row.requests),
+        ...[row.latencyMs.p50, row.latencyMs.p95, row.latencyMs.p99, row.latencyMs.max].map(String),
+        String(row.graphqlErrors + row.non2xx),
+      ];
+    }),
+  ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   for (const row of rows) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
   console.log(

@@ -14,13 +14,7 @@ const port = (fallback: number) =>
     .prefault(String(fallback));
 
 const positiveInt = (fallback: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(max))
-    .prefault(String(fallback));
+  z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(1).max(max)).prefault(String(fallback));
 
 const NEO4J_SCHEMES = ['neo4j:', 'neo4j+s:', 'neo4j+ssc:', 'bolt:', 'bolt+s:', 'bolt+ssc:'];
 
@@ -46,7 +40,10 @@ const environmentSchema = z.object({
   NEO4J_HEAP_MB: positiveInt(1024, 65536),
   NEO4J_PAGECACHE_MB: positiveInt(256, 65536),
   NEO4J_TX_TIMEOUT_MS: positiveInt(15000, 600000),
-  SEED_ON_EMPTY: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  SEED_ON_EMPTY: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   API_KEYS: z
     .string()
     .trim()
@@ -55,12 +52,24 @@ const environmentSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (an HS256 secret)').optional(),
   JWT_ISSUER: z.string().trim().min(1).optional(),
   JWT_AUDIENCE: z.string().trim().min(1).optional(),
-  READS_REQUIRE_AUTH: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
-  GRAPHIQL: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
-  INTROSPECTION: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  READS_REQUIRE_AUTH: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  GRAPHIQL: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  INTROSPECTION: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   MAX_QUERY_COST: positiveInt(50000, 10_000_000),
   PERSISTED_DOCUMENTS_DIR: z.string().trim().min(1).optional(),
-  PERSISTED_ONLY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  PERSISTED_ONLY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   SLOW_STATEMENT_MS: positiveInt(500, 600000),
   JWT_JWKS_URL: z
     .string()
@@ -68,11 +77,22 @@ const environmentSchema = z.object({
     .refine((value) => URL.canParse(value) && ['https:', 'http:'].includes(new URL(value).protocol), { message: 'must be an http(s) URL of a JWKS document' })
     .optional(),
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
-  METRICS_PORT: z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(1).max(65535, 'must be at most 65535')).optional(),
+  METRICS_PORT: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(65535, 'must be at most 65535'))
+    .optional(),
   METRICS_OPERATIONS: z
     .string()
     .trim()
-    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'must list GraphQL operation names')).max(200, 'must list at most 200 names'))
     .optional(),
   NEO4J_STALL_TIMEOUT_MS: positiveInt(1000, 60000),
@@ -89,7 +109,9 @@ const environmentSchema = z.object({
   REDIS_URL: z
     .string()
     .trim()
-    .refine((value) => URL.canParse(value) && ['redis:', 'rediss:'].includes(new URL(value).protocol), { message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0' })
+    .refine((value) => URL.canParse(value) && ['redis:', 'rediss:'].includes(new URL(value).protocol), {
+      message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0',
+    })
     .optional(),
   RESPONSE_CACHE_TTL_MS: z.string().trim().regex(/^\d+$/, 'must be a whole number of milliseconds (0 turns the cache off)').transform(Number).prefault('0'),
   MAX_SUBSCRIPTIONS: positiveInt(1000, 1_000_000),
@@ -110,7 +132,10 @@ export interface ApiKey {
 // Private: API_KEYS is a comma-separated list of name:role:key, e.g. "alice:editor:<24+ chars>".
 function parseApiKeys(value: string, context: z.RefinementCtx): ApiKey[] {
   const keys: ApiKey[] = [];
-  for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const [name, role, ...rest] = entry.split(':');
     const key = rest.join(':');
     if (!name || !role || !(ROLES as readonly string[]).includes(role) || key.length < 24) {

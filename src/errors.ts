@@ -71,7 +71,9 @@ export function serviceUnavailable(): GraphQLError {
 }
 
 /** A request ran out of its time budget (an analytics query over the graph, or any statement's timeout). */
-export function timeout(message = 'The query ran out of its time budget. Narrow it (a material, fewer hops, a smaller "first") or try again later.'): GraphQLError {
+export function timeout(
+  message = 'The query ran out of its time budget. Narrow it (a material, fewer hops, a smaller "first") or try again later.',
+): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'TIMEOUT' } });
 }
 

@@ -73,13 +73,35 @@ export interface ServerOptions {
 export function createSchema() {
   return makeExecutableSchema<Context>({
     typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
-    resolvers: [ENUM_RESOLVERS, scalarResolvers, entityResolvers, collectionResolvers, relationshipResolvers, pathResolvers, analyticsResolvers, mutationResolvers, searchResolvers, subscriptionResolvers] as never,
+    resolvers: [
+      ENUM_RESOLVERS,
+      scalarResolvers,
+      entityResolvers,
+      collectionResolvers,
+      relationshipResolvers,
+      pathResolvers,
+      analyticsResolvers,
+      mutationResolvers,
+      searchResolvers,
+      subscriptionResolvers,
+    ] as never,
   });
 }
 
 /** The Yoga instance with /graphql, /healthz and /readyz. */
 export function createServer(options: ServerOptions): YogaServerInstance<Record<string, unknown>, Context> {
-  const { db, logger, graphiql = true, auth = {}, introspection = true, limits = {}, observability = {}, rateLimit = {}, planner = true, trustedDocuments = {} } = options;
+  const {
+    db,
+    logger,
+    graphiql = true,
+    auth = {},
+    introspection = true,
+    limits = {},
+    observability = {},
+    rateLimit = {},
+    planner = true,
+    trustedDocuments = {},
+  } = options;
   // With reads behind auth, /metrics is served on the API's port only behind METRICS_TOKEN.
   const metrics = auth.readsRequireAuth && !observability.metricsToken ? { ...observability, metricsPath: false as const } : observability;
   const { changes = createChangeFeed({ logger }), responseCacheTtlMs = 0, subscriptionLimits = {} } = options;

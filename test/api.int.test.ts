@@ -23,7 +23,9 @@ afterAll(() => server.close());
 
 const ofType = (type: string) => entities.filter((entity) => entity.type === type);
 const sortByName = (list: ExportedEntity[]) =>
-  [...list].sort((a, b) => (foldText(String(a.name)) < foldText(String(b.name)) ? -1 : foldText(String(a.name)) > foldText(String(b.name)) ? 1 : a.id < b.id ? -1 : 1));
+  [...list].sort((a, b) =>
+    foldText(String(a.name)) < foldText(String(b.name)) ? -1 : foldText(String(a.name)) > foldText(String(b.name)) ? 1 : a.id < b.id ? -1 : 1,
+  );
 const ids = (list: { id: string }[]) => list.map((item) => item.id);
 
 async function collect(field: string, type: string, filter: unknown): Promise<string[]> {
@@ -49,7 +51,10 @@ describe('collections', () => {
     let after: string | null = null;
     let totalCount = 0;
     do {
-      const result: Record<string, any> = await server.data(`query ($after: String) { ${field}(first: 100, after: $after) { totalCount nodes { id __typename } pageInfo { hasNextPage endCursor } } }`, { after });
+      const result: Record<string, any> = await server.data(
+        `query ($after: String) { ${field}(first: 100, after: $after) { totalCount nodes { id __typename } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
       nodes.push(...result[field].nodes);
       totalCount = result[field].totalCount;
       after = result[field].pageInfo.hasNextPage ? result[field].pageInfo.endCursor : null;
@@ -60,7 +65,9 @@ describe('collections', () => {
   });
 
   it('exposes the shared Entity fields on every type', async () => {
-    const result = await server.data(`{ entity(id: "actor:alikhan-smailov") { id name names { language value } description confidence sources { id title url language } } }`);
+    const result = await server.data(
+      `{ entity(id: "actor:alikhan-smailov") { id name names { language value } description confidence sources { id title url language } } }`,
+    );
     expect(result.entity).toMatchObject({ id: 'actor:alikhan-smailov', name: 'Alikhan Smailov', confidence: 'HIGH' });
     expect(result.entity.names).toContainEqual({ language: 'RU', value: 'Алихан Смаилов' });
     expect(result.entity.sources).toContainEqual(expect.objectContaining({ id: 'source:eu-kz-roadmap-2023-de', language: 'de' }));
@@ -94,7 +101,9 @@ describe('filters', () => {
   });
 
   it('by date range, partial dates included', async () => {
-    const expected = ofType('Agreement').filter((agreement) => typeof agreement.date === 'string' && `${agreement.date}~` >= '2023-01-01' && agreement.date <= '2023-12-31');
+    const expected = ofType('Agreement').filter(
+      (agreement) => typeof agreement.date === 'string' && `${agreement.date}~` >= '2023-01-01' && agreement.date <= '2023-12-31',
+    );
     const found = await collect('agreements', 'Agreement', { date: { from: '2023-01-01', to: '2023-12-31' } });
     expect(found).toEqual(ids(expected).sort());
     expect(found).toContain('agreement:eu-kz-roadmap-2023-2024');
@@ -121,7 +130,12 @@ describe('filters', () => {
       AND: [{ nameContains: 'a' }],
     });
     const expected = ofType('Actor').filter(
-      (actor) => (actor.side === 'EU' || actor.side === 'KZ') && actor.kind !== 'person' && ((actor.names ? Object.values(actor.names as Record<string, string[]>).flat() : []).concat(String(actor.name)).some((name) => foldText(name).includes('a'))),
+      (actor) =>
+        (actor.side === 'EU' || actor.side === 'KZ') &&
+        actor.kind !== 'person' &&
+        (actor.names ? Object.values(actor.names as Record<string, string[]>).flat() : [])
+          .concat(String(actor.name))
+          .some((name) => foldText(name).includes('a')),
     );
     expect(result).toEqual(ids(expected).sort());
     expect(result.some((id) => persons.some((person) => person.id === id))).toBe(false);
@@ -135,7 +149,10 @@ describe('keyset paging', () => {
     const forward: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < pageCount; pages++) {
-      const result: any = await server.data('query ($after: String) { actors(first: 7, after: $after) { nodes { id } pageInfo { hasNextPage hasPreviousPage endCursor } } }', { after });
+      const result: any = await server.data(
+        'query ($after: String) { actors(first: 7, after: $after) { nodes { id } pageInfo { hasNextPage hasPreviousPage endCursor } } }',
+        { after },
+      );
       forward.push(...ids(result.actors.nodes));
       expect(result.actors.pageInfo.hasPreviousPage).toBe(after !== null);
       if (!result.actors.pageInfo.hasNextPage) break;
@@ -146,7 +163,10 @@ describe('keyset paging', () => {
     const backward: string[] = [];
     let before: string | null = null;
     for (let pages = 0; pages < pageCount; pages++) {
-      const result: any = await server.data('query ($before: String) { actors(last: 7, before: $before) { nodes { id } pageInfo { hasPreviousPage startCursor } } }', { before });
+      const result: any = await server.data(
+        'query ($before: String) { actors(last: 7, before: $before) { nodes { id } pageInfo { hasPreviousPage startCursor } } }',
+        { before },
+      );
       backward.unshift(...ids(result.actors.nodes));
       if (!result.actors.pageInfo.hasPreviousPage) break;
       before = result.actors.pageInfo.startCursor;
@@ -164,10 +184,24 @@ describe('keyset paging', () => {
 
   it('a cursor stays valid when an entity is inserted before it', async () => {
     const first = await server.data('{ actors(first: 5) { nodes { id } pageInfo { endCursor } } }');
-    const expectedNext = await server.data('query ($after: String) { actors(first: 5, after: $after) { nodes { id } } }', { after: first.actors.pageInfo.endCursor });
-    await upsertRecords(server.db, [
-      { type: 'Actor', id: 'actor:test-aaa-inserted', name: 'AAA inserted by test', kind: 'company', confidence: 'low', sourceIds: ['source:eu-kz-roadmap-2023-de'] },
-    ], [], { by: 'test' });
+    const expectedNext = await server.data('query ($after: String) { actors(first: 5, after: $after) { nodes { id } } }', {
+      after: first.actors.pageInfo.endCursor,
+    });
+    await upsertRecords(
+      server.db,
+      [
+        {
+          type: 'Actor',
+          id: 'actor:test-aaa-inserted',
+          name: 'AAA inserted by test',
+          kind: 'company',
+          confidence: 'low',
+          sourceIds: ['source:eu-kz-roadmap-2023-de'],
+        },
+      ],
+      [],
+      { by: 'test' },
+    );
     try {
       const fromStart = await server.data('{ actors(first: 1) { nodes { id } } }');
       expect(fromStart.actors.nodes[0].id).toBe('actor:test-aaa-inserted');
@@ -187,8 +221,17 @@ describe('relationship fields', () => {
       }
     }`);
     const office = result.entity.offices.edges.find((edge: { node: { id: string } }) => edge.node.id === 'actor:government-of-kazakhstan');
-    expect(office).toMatchObject({ type: 'HOLDS_OFFICE', direction: 'OUT', title: 'Prime Minister of Kazakhstan', validFrom: '2022-01-11', validTo: '2024-02-05', confidence: 'HIGH' });
-    const link = relationships.find((item) => item.type === 'HOLDS_OFFICE' && item.from === 'actor:alikhan-smailov' && item.to === 'actor:government-of-kazakhstan')!;
+    expect(office).toMatchObject({
+      type: 'HOLDS_OFFICE',
+      direction: 'OUT',
+      title: 'Prime Minister of Kazakhstan',
+      validFrom: '2022-01-11',
+      validTo: '2024-02-05',
+      confidence: 'HIGH',
+    });
+    const link = relationships.find(
+      (item) => item.type === 'HOLDS_OFFICE' && item.from === 'actor:alikhan-smailov' && item.to === 'actor:government-of-kazakhstan',
+    )!;
     expect(ids(office.sources)).toEqual(link.sourceIds);
     expect(office.sources.every((source: { url: string | null }) => source.url === null || source.url.startsWith('http'))).toBe(true);
   });
@@ -207,22 +250,32 @@ describe('relationship fields', () => {
   });
 
   it('pages links with a cursor', async () => {
-    const all = await server.data('{ entity(id: "agreement:eu-kz-roadmap-2023-2024") { relationships(first: 100) { totalCount edges { cursor node { id } type } } } }');
+    const all = await server.data(
+      '{ entity(id: "agreement:eu-kz-roadmap-2023-2024") { relationships(first: 100) { totalCount edges { cursor node { id } type } } } }',
+    );
     const total = all.entity.relationships.totalCount;
     expect(total).toBeGreaterThan(6);
-    const firstPage = await server.data('{ entity(id: "agreement:eu-kz-roadmap-2023-2024") { relationships(first: 4) { edges { node { id } type } pageInfo { hasNextPage endCursor } } } }');
+    const firstPage = await server.data(
+      '{ entity(id: "agreement:eu-kz-roadmap-2023-2024") { relationships(first: 4) { edges { node { id } type } pageInfo { hasNextPage endCursor } } } }',
+    );
     expect(firstPage.entity.relationships.pageInfo.hasNextPage).toBe(true);
-    const rest = await server.data('query ($after: String) { entity(id: "agreement:eu-kz-roadmap-2023-2024") { relationships(first: 100, after: $after) { edges { node { id } type } } } }', {
-      after: firstPage.entity.relationships.pageInfo.endCursor,
-    });
+    const rest = await server.data(
+      'query ($after: String) { entity(id: "agreement:eu-kz-roadmap-2023-2024") { relationships(first: 100, after: $after) { edges { node { id } type } } } }',
+      {
+        after: firstPage.entity.relationships.pageInfo.endCursor,
+      },
+    );
     const strip = (edges: { node: { id: string }; type: string }[]) => edges.map((edge) => `${edge.type}:${edge.node.id}`);
     expect([...strip(firstPage.entity.relationships.edges), ...strip(rest.entity.relationships.edges)]).toEqual(strip(all.entity.relationships.edges));
   });
 
   it('asOf: who was Prime Minister of Kazakhstan on 2023-05-19, and on 2024-03-01', async () => {
-    const query = 'query ($day: Date) { entity(id: "actor:government-of-kazakhstan") { ... on Actor { officeHolders(asOf: $day) { edges { title node { id } } } } } }';
+    const query =
+      'query ($day: Date) { entity(id: "actor:government-of-kazakhstan") { ... on Actor { officeHolders(asOf: $day) { edges { title node { id } } } } } }';
     const primeMinisters = async (day: string) =>
-      (await server.data(query, { day })).entity.officeHolders.edges.filter((edge: { title: string }) => edge.title === 'Prime Minister of Kazakhstan').map((edge: { node: { id: string } }) => edge.node.id);
+      (await server.data(query, { day })).entity.officeHolders.edges
+        .filter((edge: { title: string }) => edge.title === 'Prime Minister of Kazakhstan')
+        .map((edge: { node: { id: string } }) => edge.node.id);
     expect(await primeMinisters('2023-05-19')).toEqual(['actor:alikhan-smailov']);
     expect(await primeMinisters('2024-03-01')).toEqual(['actor:olzhas-bektenov']);
   });
@@ -269,9 +322,15 @@ describe('errors', () => {
     ['{ actors(first: 500) { totalCount } }', 'Argument "first" must be between 0 and 100, but got 500.'],
     ['{ actors(last: -1) { totalCount } }', 'Argument "last" must be between 0 and 100, but got -1.'],
     ['{ actors(first: 2, last: 2) { totalCount } }', 'Use "first"/"after" to page forward or "last"/"before" to page backward, not both.'],
-    ['{ actors(after: "not-a-cursor") { totalCount } }', 'Argument "after" is not a cursor of this collection ordered by NAME ASC; pass a cursor from this list\'s pageInfo or edges.'],
+    [
+      '{ actors(after: "not-a-cursor") { totalCount } }',
+      'Argument "after" is not a cursor of this collection ordered by NAME ASC; pass a cursor from this list\'s pageInfo or edges.',
+    ],
     ['{ actors(filter: { nameContains: "  " }) { totalCount } }', '"filter.nameContains" must not be empty.'],
-    ['{ agreements(filter: { date: { from: "2024-01-01", to: "2023-01-01" } }) { totalCount } }', '"filter.date.from" (2024-01-01) must not be after "filter.date.to" (2023-01-01).'],
+    [
+      '{ agreements(filter: { date: { from: "2024-01-01", to: "2023-01-01" } }) { totalCount } }',
+      '"filter.date.from" (2024-01-01) must not be after "filter.date.to" (2023-01-01).',
+    ],
     ['{ entity(id: "actor:alikhan-smailov") { relationships(first: 101) { totalCount } } }', 'Argument "first" must be between 0 and 100, but got 101.'],
   ])('%s is BAD_USER_INPUT', async (query, message) => {
     const error = await firstError(query);

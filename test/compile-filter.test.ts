@@ -13,7 +13,7 @@ describe('compileFilter', () => {
     expect(params).toEqual({ f0: hostile.toLowerCase(), f1: hostile, f2: ['EU'], f3: ['person'] });
   });
 
-  it('compiles a relation on the other end\'s own filter into a nested EXISTS over its own variable', () => {
+  it("compiles a relation on the other end's own filter into a nested EXISTS over its own variable", () => {
     const params: Record<string, unknown> = {};
     const predicate = compileFilter('Project', { participantMatching: { side: ['EU'], holdsOfficeInMatching: { nameContains: 'Ministry' } } }, params);
     expect(predicate.text).toBe(
@@ -38,8 +38,14 @@ describe('compileFilter', () => {
     [{ ids: [] }, '"filter.ids" needs at least one value.'],
     [{ date: {} }, '"filter.date" needs "from", "to" or both.'],
     [{ AND: [] }, '"filter.AND" needs at least one filter.'],
-    [{ NOT: { NOT: { NOT: { NOT: { NOT: { kind: ['MOU'] } } } } } }, 'Argument "filter.NOT.NOT.NOT.NOT.NOT" nests AND/OR/NOT and …Matching filters deeper than 5 levels.'],
-    [{ OR: Array.from({ length: 60 }, () => ({ kind: ['MOU'] })) }, 'Argument "filter" holds more than 50 conditions (the limit is reached at "filter.OR[49].kind"); split the query.'],
+    [
+      { NOT: { NOT: { NOT: { NOT: { NOT: { kind: ['MOU'] } } } } } },
+      'Argument "filter.NOT.NOT.NOT.NOT.NOT" nests AND/OR/NOT and …Matching filters deeper than 5 levels.',
+    ],
+    [
+      { OR: Array.from({ length: 60 }, () => ({ kind: ['MOU'] })) },
+      'Argument "filter" holds more than 50 conditions (the limit is reached at "filter.OR[49].kind"); split the query.',
+    ],
   ])('rejects %o', (filter, message) => {
     expect(() => compileFilter('Agreement', filter, {})).toThrow(message);
   });

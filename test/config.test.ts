@@ -29,7 +29,9 @@ describe('loadConfig', () => {
       { name: 'alice', role: 'editor', key: 'abcdefghijklmnopqrstuvwxyz' },
       { name: 'bob', role: 'viewer', key: '0123456789012345678901234' },
     ]);
-    expect(() => loadConfig({ API_KEYS: 'alice:admin:abcdefghijklmnopqrstuvwxyz' })).toThrow('API_KEYS entries must look like name:role:key with role viewer or editor');
+    expect(() => loadConfig({ API_KEYS: 'alice:admin:abcdefghijklmnopqrstuvwxyz' })).toThrow(
+      'API_KEYS entries must look like name:role:key with role viewer or editor',
+    );
     expect(() => loadConfig({ API_KEYS: 'alice:admin:abcdefghijklmnopqrstuvwxyz' })).not.toThrow('abcdefghijklmnopqrstuvwxyz');
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow('JWT_SECRET must be at least 32 characters (an HS256 secret)');
     expect(loadConfig({}).auth).toMatchObject({ apiKeys: [], jwtSecret: undefined, readsRequireAuth: false });
@@ -41,7 +43,9 @@ describe('loadConfig', () => {
 
   it('reads REDIS_URL, RESPONSE_CACHE_TTL_MS and the subscription caps, and never echoes REDIS_URL', () => {
     expect(loadConfig({}).live).toEqual({ redisUrl: undefined, responseCacheTtlMs: 0, maxSubscriptions: 1000, maxSubscriptionsPerClient: 10 });
-    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/1', RESPONSE_CACHE_TTL_MS: '30000', MAX_SUBSCRIPTIONS: '5', MAX_SUBSCRIPTIONS_PER_CLIENT: '2' }).live).toEqual({
+    expect(
+      loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/1', RESPONSE_CACHE_TTL_MS: '30000', MAX_SUBSCRIPTIONS: '5', MAX_SUBSCRIPTIONS_PER_CLIENT: '2' }).live,
+    ).toEqual({
       redisUrl: 'redis://127.0.0.1:6379/1',
       responseCacheTtlMs: 30000,
       maxSubscriptions: 5,

@@ -43,7 +43,10 @@ describe('cypher/', () => {
 
   it('was run together with the whole int suite', () => {
     expect(log.runBy, 'No int run in this vitest run recorded statements: run `npm run test:int` or `npm test`.').toBe(process.ppid);
-    expect(intFiles().filter((file) => !log.files.has(file)), 'int files that did not run in this run').toEqual([]);
+    expect(
+      intFiles().filter((file) => !log.files.has(file)),
+      'int files that did not run in this run',
+    ).toEqual([]);
   });
 
   it('has no statement that never ran during the int suite', () => {

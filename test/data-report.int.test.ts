@@ -32,7 +32,7 @@ const isUndated = (link: ExportedRelationship) =>
   ((link.attestedOn as string[] | undefined) ?? []).length === 0;
 
 describe('the data report', () => {
-  it('counts entities and links by type as the graph holds them, and as the API\'s stats do', async () => {
+  it("counts entities and links by type as the graph holds them, and as the API's stats do", async () => {
     const entityCounts = countBy(entities, (entity) => entity.type);
     const linkCounts = countBy(relationships, (link) => link.type);
     for (const type of ENTITY_TYPE_NAMES) expect(report.entitiesByType[type], type).toBe(entityCounts[type] ?? 0);
@@ -47,7 +47,26 @@ describe('the data report', () => {
 
   it('counts links without any date and links citing a single source', () => {
     expect(report.undatedLinks).toBe(relationships.filter(isUndated).length);
-    const timeless = new Set(['BUILDS_ON', 'IMPLEMENTS', 'COVERS', 'HOSTED', 'MANAGES', 'FINANCES', 'INVOLVES', 'AT_STAGE', 'NEXT', 'PART_OF_CHAIN', 'INPUT_TO', 'PRODUCES', 'PROCESSES', 'DEMANDS', 'HOLDS_DEPOSIT', 'ABOUT', 'LOCATED_IN', 'FRAMED_BY']);
+    const timeless = new Set([
+      'BUILDS_ON',
+      'IMPLEMENTS',
+      'COVERS',
+      'HOSTED',
+      'MANAGES',
+      'FINANCES',
+      'INVOLVES',
+      'AT_STAGE',
+      'NEXT',
+      'PART_OF_CHAIN',
+      'INPUT_TO',
+      'PRODUCES',
+      'PROCESSES',
+      'DEMANDS',
+      'HOLDS_DEPOSIT',
+      'ABOUT',
+      'LOCATED_IN',
+      'FRAMED_BY',
+    ]);
     expect(report.undatedDatableLinks).toBe(relationships.filter((link) => isUndated(link) && !timeless.has(link.type)).length);
     expect(report.undatedDatableLinks).toBeLessThan(report.undatedLinks);
     expect(report.singleSourceLinks).toBe(relationships.filter((link) => sourceIdsOf(link).length === 1).length);
@@ -56,10 +75,20 @@ describe('the data report', () => {
   it('lists the entities without a Russian or German name and those with no link, Sources aside', () => {
     const others = entities.filter((entity) => entity.type !== 'Source');
     const names = (entity: ExportedEntity) => (entity.names ?? {}) as Record<string, string[]>;
-    expect(report.withoutRussianOrGermanName).toEqual(others.filter((entity) => !names(entity).ru && !names(entity).de).map((entity) => entity.id).sort());
+    expect(report.withoutRussianOrGermanName).toEqual(
+      others
+        .filter((entity) => !names(entity).ru && !names(entity).de)
+        .map((entity) => entity.id)
+        .sort(),
+    );
     expect(report.withoutRussianOrGermanName).not.toContain('actor:kassym-jomart-tokayev');
     const linked = new Set(relationships.flatMap((link) => [link.from, link.to]));
-    expect(report.unlinkedEntities).toEqual(others.filter((entity) => !linked.has(entity.id)).map((entity) => entity.id).sort());
+    expect(report.unlinkedEntities).toEqual(
+      others
+        .filter((entity) => !linked.has(entity.id))
+        .map((entity) => entity.id)
+        .sort(),
+    );
   });
 
   it('ranks sources by how many entities and links cite them', () => {

@@ -30,7 +30,16 @@ async function settle(on: Page = session.page): Promise<void> {
 function drawn(on: Page = session.page): Promise<Drawn> {
   return on.evaluate(() => {
     const { cy } = (globalThis as any).explorer;
-    return { nodes: cy.nodes().map((node: any) => node.id()).sort(), edges: cy.edges().map((edge: any) => edge.id()).sort() };
+    return {
+      nodes: cy
+        .nodes()
+        .map((node: any) => node.id())
+        .sort(),
+      edges: cy
+        .edges()
+        .map((edge: any) => edge.id())
+        .sort(),
+    };
   });
 }
 
@@ -39,7 +48,10 @@ async function neighbourhoods(ids: string[], options: { depth?: number; types?: 
   const nodes = new Set<string>();
   const edges = new Set<string>();
   for (const id of ids) {
-    const { neighborhood } = await session.server.data('query ($id: ID!, $depth: Int, $types: [RelationshipType!], $first: Int) { neighborhood(id: $id, depth: $depth, types: $types, first: $first) { nodes { node { id } } relationships { id } } }', { id, ...options });
+    const { neighborhood } = await session.server.data(
+      'query ($id: ID!, $depth: Int, $types: [RelationshipType!], $first: Int) { neighborhood(id: $id, depth: $depth, types: $types, first: $first) { nodes { node { id } } relationships { id } } }',
+      { id, ...options },
+    );
     for (const item of neighborhood.nodes) nodes.add(item.node.id);
     for (const relationship of neighborhood.relationships) edges.add(relationship.id);
   }
@@ -111,7 +123,9 @@ describe('the URL is the view', () => {
     const { node } = await session.server.data('query ($id: ID!) { node(id: $id) { ... on Entity { name } } }', { id: focus });
     await expect.poll(() => session.page.textContent('#card h2')).toBe(node.name);
     expect(await session.page.inputValue('#depth')).toBe('2');
-    expect((await session.page.$$eval('#type-options input:checked', (inputs) => inputs.map((input) => (input as HTMLInputElement).value))).sort()).toEqual([...types].sort());
+    expect((await session.page.$$eval('#type-options input:checked', (inputs) => inputs.map((input) => (input as HTMLInputElement).value))).sort()).toEqual(
+      [...types].sort(),
+    );
     expect(await session.page.evaluate(() => (globalThis as any).explorer.cy.$('node.focus').map((element: any) => element.id()))).toEqual([focus]);
 
     const next = first.nodes.find((id) => id.startsWith('actor:'))!;
@@ -151,17 +165,25 @@ describe('the URL is the view', () => {
     }
   });
 
-  it('the path finder\'s ends, hops and chosen path are in the URL', async () => {
+  it("the path finder's ends, hops and chosen path are in the URL", async () => {
     const from = 'actor:maros-sefcovic';
     const to = 'material:lithium';
     await session.page.goto(`${session.server.url}/explore/?focus=${from}&depth=1&from=${from}&to=${to}&hops=4&path=2`);
     await settle();
-    const { paths } = await session.server.data('query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 3) { nodes { id name } relationships { id } } }', { from, to });
+    const { paths } = await session.server.data(
+      'query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 3) { nodes { id name } relationships { id } } }',
+      { from, to },
+    );
     expect(paths.length).toBeGreaterThan(1);
     expect(await session.page.textContent('#path-from')).toBe(paths[0].nodes[0].name);
     expect(await session.page.locator('#path-list li').count()).toBe(paths.length);
     expect(await session.page.getAttribute('#path-list li:nth-child(2)', 'class')).toBe('active');
-    const onPath = await session.page.evaluate(() => (globalThis as any).explorer.cy.$('.on-path').map((element: any) => element.id()).sort());
+    const onPath = await session.page.evaluate(() =>
+      (globalThis as any).explorer.cy
+        .$('.on-path')
+        .map((element: any) => element.id())
+        .sort(),
+    );
     expect(onPath).toEqual([...paths[1].nodes, ...paths[1].relationships].map((element: { id: string }) => element.id).sort());
 
     await session.page.click('#path-list li:nth-child(1) button');
@@ -174,7 +196,9 @@ describe('Copy as GraphQL / curl', () => {
   it('the document and variables, run through /graphql, return exactly what the graph drew; so does the curl line', async () => {
     const from = 'actor:maros-sefcovic';
     const to = 'material:lithium';
-    await session.page.goto(`${session.server.url}/explore/?focus=actor:marat-karabayev&expand=event:amm-2023&depth=1&types=ATTENDED,MET,ANNOUNCED,HOLDS_DEPOSIT,HOLDS_OFFICE&from=${from}&to=${to}&path=1`);
+    await session.page.goto(
+      `${session.server.url}/explore/?focus=actor:marat-karabayev&expand=event:amm-2023&depth=1&types=ATTENDED,MET,ANNOUNCED,HOLDS_DEPOSIT,HOLDS_OFFICE&from=${from}&to=${to}&path=1`,
+    );
     await settle();
     await session.page.click('#copy-graphql');
     expect(await session.page.isVisible('#query-dialog')).toBe(true);
@@ -186,7 +210,12 @@ describe('Copy as GraphQL / curl', () => {
     const fromApi = idsOfAnswer(answer.data!);
     expect(fromApi.nodes.length).toBeGreaterThan(5);
     expect(await drawn()).toEqual(fromApi);
-    const highlighted = await session.page.evaluate(() => (globalThis as any).explorer.cy.$('.on-path').map((element: any) => element.id()).sort());
+    const highlighted = await session.page.evaluate(() =>
+      (globalThis as any).explorer.cy
+        .$('.on-path')
+        .map((element: any) => element.id())
+        .sort(),
+    );
     const [shortest] = answer.data!.paths;
     expect(highlighted).toEqual([...shortest.nodes, ...shortest.relationships].map((element: { id: string }) => element.id).sort());
 
@@ -210,7 +239,7 @@ describe('Copy as GraphQL / curl', () => {
     await session.page.click('#copy-graphql');
     const answer = await session.server.data(await session.page.inputValue('#query-document'), JSON.parse(await session.page.inputValue('#query-variables')));
     const stages = answer.valueChain.stages.map((stage: { position: number; stage: { name: string } }) => `${stage.position}. ${stage.stage.name}`);
-    expect((await session.page.locator('#chain-view .stage strong').allTextContents())).toEqual(stages);
+    expect(await session.page.locator('#chain-view .stage strong').allTextContents()).toEqual(stages);
     await session.page.click('#query-close');
     expect(session.page.url()).toContain('tab=chain');
   });
@@ -218,7 +247,14 @@ describe('Copy as GraphQL / curl', () => {
 
 describe('readable at a large view', () => {
   it('lays out the whole reachable graph (six depth-3 neighbourhoods of up to 200) with no two entities overlapping, shows link labels only on hover or selection, and marks the focus', async () => {
-    const centres = ['place:kazakhstan', 'place:european-union', 'chain:batteries', 'chain:renewable-hydrogen', 'agreement:eu-kz-roadmap-2023-2024', 'material:lithium'];
+    const centres = [
+      'place:kazakhstan',
+      'place:european-union',
+      'chain:batteries',
+      'chain:renewable-hydrogen',
+      'agreement:eu-kz-roadmap-2023-2024',
+      'material:lithium',
+    ];
     await session.page.goto(`${session.server.url}/explore/?focus=${centres.at(-1)}&expand=${centres.slice(0, -1).join(',')}&depth=3&size=200`);
     await settle();
     const expected = await neighbourhoods(centres, { depth: 3, first: 200 });
@@ -226,7 +262,9 @@ describe('readable at a large view', () => {
     // The curated graph cannot reach 200 entities this way: when written it holds 190 entities besides its
     // Sources (which no link of a neighbourhood reaches), and these six neighbourhoods reach 185 of them.
     const { stats } = await session.server.data('{ stats { entities { key count } } }');
-    const linkable = stats.entities.filter((entry: { key: string }) => entry.key !== 'Source').reduce((sum: number, entry: { count: number }) => sum + entry.count, 0);
+    const linkable = stats.entities
+      .filter((entry: { key: string }) => entry.key !== 'Source')
+      .reduce((sum: number, entry: { count: number }) => sum + entry.count, 0);
     expect(expected.nodes.length).toBeGreaterThanOrEqual(Math.min(180, linkable - 10));
 
     const overlaps = await session.page.evaluate(() => {
@@ -242,14 +280,26 @@ describe('readable at a large view', () => {
     });
     expect(overlaps).toBe(0);
 
-    const labels = () => session.page.evaluate(() => (globalThis as any).explorer.cy.edges().filter((edge: any) => edge.style('label') !== '').map((edge: any) => edge.id()));
+    const labels = () =>
+      session.page.evaluate(() =>
+        (globalThis as any).explorer.cy
+          .edges()
+          .filter((edge: any) => edge.style('label') !== '')
+          .map((edge: any) => edge.id()),
+      );
     expect(await labels()).toEqual([]);
     const edge = await session.page.evaluate(() => {
       const { cy } = (globalThis as any).explorer;
       const target = cy.getElementById('material:lithium').connectedEdges()[0];
       const box = cy.container().getBoundingClientRect();
       const point = target.renderedMidpoint();
-      return { id: target.id(), type: target.data('type'), x: box.left + point.x, y: box.top + point.y, neighbour: target.connectedNodes().map((node: any) => node.id()) };
+      return {
+        id: target.id(),
+        type: target.data('type'),
+        x: box.left + point.x,
+        y: box.top + point.y,
+        neighbour: target.connectedNodes().map((node: any) => node.id()),
+      };
     });
     await session.page.evaluate((id) => {
       (globalThis as any).explorer.cy.getElementById(id).select();
@@ -262,7 +312,15 @@ describe('readable at a large view', () => {
       const { cy } = (globalThis as any).explorer;
       const position = cy.getElementById('material:lithium').renderedPosition();
       const box = cy.container().getBoundingClientRect();
-      return { x: box.left + position.x, y: box.top + position.y, edges: cy.getElementById('material:lithium').connectedEdges().map((element: any) => element.id()).sort() };
+      return {
+        x: box.left + position.x,
+        y: box.top + position.y,
+        edges: cy
+          .getElementById('material:lithium')
+          .connectedEdges()
+          .map((element: any) => element.id())
+          .sort(),
+      };
     });
     await session.page.mouse.move(lithium.x, lithium.y);
     await expect.poll(async () => (await labels()).sort()).toEqual(lithium.edges);
@@ -276,7 +334,11 @@ describe('readable at a large view', () => {
     const focusStyle = await session.page.evaluate(() => {
       const { cy } = (globalThis as any).explorer;
       const focused = cy.$('node.focus');
-      return { ids: focused.map((node: any) => node.id()), width: focused.renderedWidth() / cy.zoom(), other: cy.nodes().not(focused)[0].renderedWidth() / cy.zoom() };
+      return {
+        ids: focused.map((node: any) => node.id()),
+        width: focused.renderedWidth() / cy.zoom(),
+        other: cy.nodes().not(focused)[0].renderedWidth() / cy.zoom(),
+      };
     });
     expect(focusStyle.ids).toEqual(['material:lithium']);
     expect(focusStyle.width).toBeGreaterThan(focusStyle.other);
@@ -289,13 +351,26 @@ describe('the date slider (asOf)', () => {
 
   /** Links of the focus's depth-2 neighbourhood that the API says hold (stated or attested) on this day. */
   async function holding(asOf: string): Promise<string[]> {
-    const { neighborhood } = await session.server.data('query ($id: ID!, $asOf: Date) { neighborhood(id: $id, depth: 2, asOf: $asOf, includeUncertain: true) { relationships { id validity } } }', { id: focus, asOf });
-    return neighborhood.relationships.filter((relationship: any) => relationship.validity !== 'UNCERTAIN').map((relationship: any) => relationship.id).sort();
+    const { neighborhood } = await session.server.data(
+      'query ($id: ID!, $asOf: Date) { neighborhood(id: $id, depth: 2, asOf: $asOf, includeUncertain: true) { relationships { id validity } } }',
+      { id: focus, asOf },
+    );
+    return neighborhood.relationships
+      .filter((relationship: any) => relationship.validity !== 'UNCERTAIN')
+      .map((relationship: any) => relationship.id)
+      .sort();
   }
 
   /** Drawn links carrying this class (stale: faded; hidden: hidden by the switch). */
   function marked(className: string): Promise<string[]> {
-    return session.page.evaluate((name) => (globalThis as any).explorer.cy.edges(`.${name}`).map((edge: any) => edge.id()).sort(), className);
+    return session.page.evaluate(
+      (name) =>
+        (globalThis as any).explorer.cy
+          .edges(`.${name}`)
+          .map((edge: any) => edge.id())
+          .sort(),
+      className,
+    );
   }
 
   it('fades the links the API does not say hold on asOf, follows the slider, hides with the switch, and keeps asOf in the URL', async () => {
@@ -343,7 +418,10 @@ describe('the date slider on the path view', () => {
 
   /** The drawn paths' links and, by the relationship fields as of `day`, those that hold (STATED or ATTESTED). */
   async function pathLinks(day: string): Promise<{ paths: string[][]; holding: Set<string> }> {
-    const { paths } = await session.server.data('query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 3) { relationships { id type from } } }', { from, to });
+    const { paths } = await session.server.data(
+      'query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 3) { relationships { id type from } } }',
+      { from, to },
+    );
     const links = paths.flatMap((path: { relationships: { id: string; type: string; from: string }[] }) => path.relationships);
     const { nodes } = await session.server.data(
       `query ($starts: [ID!]!, $types: [RelationshipType!], $day: Date) { nodes(ids: $starts) { ... on Entity { id
@@ -361,7 +439,14 @@ describe('the date slider on the path view', () => {
 
   /** Drawn links carrying a class, sorted. */
   const marked = (className: string, on: Page = session.page): Promise<string[]> =>
-    on.evaluate((name) => (globalThis as any).explorer.cy.edges(`.${name}`).map((edge: any) => edge.id()).sort(), className);
+    on.evaluate(
+      (name) =>
+        (globalThis as any).explorer.cy
+          .edges(`.${name}`)
+          .map((edge: any) => edge.id())
+          .sort(),
+      className,
+    );
 
   it('fades the path links the API does not say hold on asOf, counts them per path, and a shared link reopens the same faded links', async () => {
     await session.page.goto(`${session.server.url}/explore/?depth=1&asOf=${asOf}&from=${from}&to=${to}&path=1`);
@@ -382,9 +467,17 @@ describe('the date slider on the path view', () => {
     // "Copy as GraphQL" hands out the question about the path links too; its answer gives the faded links.
     await session.page.click('#copy-graphql');
     expect(await session.page.isVisible('#query-path-links')).toBe(true);
-    const { nodes } = await session.server.data(await session.page.inputValue('#query-path-links-document'), JSON.parse(await session.page.inputValue('#query-path-links-variables')));
-    const held = new Set<string>(nodes.flatMap((node: { id: string; relationships: { edges: { type: string; key: string | null; validity: string; node: { id: string } }[] } }) =>
-      node.relationships.edges.filter((edge) => edge.validity !== 'UNCERTAIN').map((edge) => `${node.id}|${edge.type}|${edge.node.id}${edge.key ? `|${edge.key}` : ''}`)));
+    const { nodes } = await session.server.data(
+      await session.page.inputValue('#query-path-links-document'),
+      JSON.parse(await session.page.inputValue('#query-path-links-variables')),
+    );
+    const held = new Set<string>(
+      nodes.flatMap((node: { id: string; relationships: { edges: { type: string; key: string | null; validity: string; node: { id: string } }[] } }) =>
+        node.relationships.edges
+          .filter((edge) => edge.validity !== 'UNCERTAIN')
+          .map((edge) => `${node.id}|${edge.type}|${edge.node.id}${edge.key ? `|${edge.key}` : ''}`),
+      ),
+    );
     expect(all.filter((id) => !held.has(id))).toEqual(faded);
     await session.page.click('#query-close');
     await session.page.screenshot({ path: resolve(RESULTS, 'explorer-path-as-of.png') });
@@ -467,7 +560,7 @@ describe('the date slider on the value-chain view', () => {
     return faded;
   }
 
-  it('fades the actors no link holding on asOf puts at a stage, marks that day\'s gaps, follows the slider and the switch, and keeps asOf in the URL', async () => {
+  it("fades the actors no link holding on asOf puts at a stage, marks that day's gaps, follows the slider and the switch, and keeps asOf in the URL", async () => {
     const asOf = '2025-06-01';
     await session.page.goto(`${session.server.url}/explore/?depth=1&asOf=${asOf}&tab=chain&chain=${chain}`);
     await settle();
@@ -532,10 +625,17 @@ describe('the date slider on the value-chain view', () => {
     await session.page.click('#query-close');
     expect(operation.variables.asOf).toBe(day);
     const answer = await session.server.data(operation.query, operation.variables);
-    const holding = new Set((answer.n1AsOf.relationships as { id: string; validity: string }[]).filter((link) => link.validity !== 'UNCERTAIN').map((link) => link.id));
+    const holding = new Set(
+      (answer.n1AsOf.relationships as { id: string; validity: string }[]).filter((link) => link.validity !== 'UNCERTAIN').map((link) => link.id),
+    );
     const edges = (answer.n1.relationships as { id: string }[]).map((link) => link.id).sort();
     expect((await drawn()).edges).toEqual(edges);
-    const stale = await session.page.evaluate(() => (globalThis as any).explorer.cy.edges('.stale').map((edge: any) => edge.id()).sort());
+    const stale = await session.page.evaluate(() =>
+      (globalThis as any).explorer.cy
+        .edges('.stale')
+        .map((edge: any) => edge.id())
+        .sort(),
+    );
     expect(stale).toEqual(edges.filter((id) => !holding.has(id)));
   });
 });

@@ -44,7 +44,9 @@ describe('the explorer in Chromium', () => {
 
     const { node } = await session.server.data('{ node(id: "actor:maros-sefcovic") { ... on Entity { sources { title url } } } }');
     const links = await session.page.$$eval('#card .sources a', (anchors) => anchors.map((anchor) => [anchor.textContent, anchor.getAttribute('href')]));
-    expect(links).toEqual(node.sources.filter((source: { url: string | null }) => source.url).map((source: { title: string; url: string }) => [source.title, source.url]));
+    expect(links).toEqual(
+      node.sources.filter((source: { url: string | null }) => source.url).map((source: { title: string; url: string }) => [source.title, source.url]),
+    );
     expect(await session.page.$$eval('#card dt', (terms) => terms.map((term) => term.textContent))).toEqual(['confidence', 'kind', 'side']);
     expect(await session.page.$$eval('#card dd', (values) => values.map((value) => value.textContent))).toEqual(['HIGH', 'PERSON', 'EU']);
 
@@ -82,7 +84,9 @@ describe('the explorer in Chromium', () => {
     expect(await session.page.textContent('#path-from')).toBe('Maroš Šefčovič');
     await session.page.click('#find-paths');
 
-    const { paths } = await session.server.data(`{ paths(from: "${from}", to: "${to}", maxHops: 4, first: 3) { length nodes { id name } relationships { id } } }`);
+    const { paths } = await session.server.data(
+      `{ paths(from: "${from}", to: "${to}", maxHops: 4, first: 3) { length nodes { id name } relationships { id } } }`,
+    );
     const items = session.page.locator('#path-list li');
     await expect.poll(() => items.count()).toBe(paths.length);
     const [shortest] = paths;
@@ -185,7 +189,10 @@ describe('the explorer in Chromium', () => {
       valueChain.stages.map((stage: { position: number; stage: { name: string } }) => expect.stringContaining(`${stage.position}. ${stage.stage.name}`)),
     );
     expect(await session.page.locator('#chain-view .stage.gap').count()).toBe(valueChain.gaps.length);
-    const lane = (className: string) => session.page.$$eval(`#chain-view .cell.${className}`, (cells) => cells.map((cell) => [...cell.querySelectorAll('.chip')].map((chip) => chip.textContent)));
+    const lane = (className: string) =>
+      session.page.$$eval(`#chain-view .cell.${className}`, (cells) =>
+        cells.map((cell) => [...cell.querySelectorAll('.chip')].map((chip) => chip.textContent)),
+      );
     expect(await lane('lane-eu')).toEqual(valueChain.stages.map((stage: { euActors: { name: string }[] }) => stage.euActors.map((actor) => actor.name)));
     expect(await lane('lane-kz')).toEqual(valueChain.stages.map((stage: { kzActors: { name: string }[] }) => stage.kzActors.map((actor) => actor.name)));
 

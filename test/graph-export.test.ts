@@ -30,7 +30,10 @@ const node = (id: string, overrides: Partial<ExportNode> = {}): ExportNode => ({
   side: 'EU',
   confidence: 'HIGH',
   description: null,
-  sources: [{ id: 'source:a', title: 'A', url: 'https://example.org/a?x=1&y=2' }, { id: 'source:b', title: 'B', url: null }],
+  sources: [
+    { id: 'source:a', title: 'A', url: 'https://example.org/a?x=1&y=2' },
+    { id: 'source:b', title: 'B', url: null },
+  ],
   ...overrides,
 });
 
@@ -65,7 +68,14 @@ const document: GraphDocument = {
   edges: [edge],
 };
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'node', 'edge', 'data'].includes(name), parseTagValue: false, trimValues: false, htmlEntities: true });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'node', 'edge', 'data'].includes(name),
+  parseTagValue: false,
+  trimValues: false,
+  htmlEntities: true,
+});
 
 describe('escapeXml', () => {
   it('escapes markup and quotes, keeps line breaks and tabs as references, and drops what XML 1.0 cannot carry', () => {
@@ -122,13 +132,23 @@ describe('writeNodesCsv and writeEdgesCsv', () => {
   it('write edges with every property column, booleans as true/false and numbers in full', () => {
     const rows = parse(writeEdgesCsv(document), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: edge.id, type: 'FUNDS', from: 'actor:a', to: 'project:"b"', acting: 'false', amount: '1500000000', note: HOSTILE, sources: 'source:a', share: '' });
+    expect(rows[0]).toMatchObject({
+      id: edge.id,
+      type: 'FUNDS',
+      from: 'actor:a',
+      to: 'project:"b"',
+      acting: 'false',
+      amount: '1500000000',
+      note: HOSTILE,
+      sources: 'source:a',
+      share: '',
+    });
     expect(Object.keys(rows[0]!)).toEqual(EDGE_ATTRIBUTES.map((attribute) => attribute.name));
   });
 });
 
 describe('CSV formula neutralisation (OWASP "CSV Injection")', () => {
-  const FORMULAS = ['=cmd|\' /C calc\'!A0', '+SUM(A1:A9)', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1', '=HYPERLINK("https://evil.example","x")'];
+  const FORMULAS = ["=cmd|' /C calc'!A0", '+SUM(A1:A9)', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1', '=HYPERLINK("https://evil.example","x")'];
 
   it('prefixes a single quote to text starting with = + - @, a tab or a carriage return, and nothing else', () => {
     for (const formula of FORMULAS) expect(neutraliseFormula(formula)).toBe(`'${formula}`);

@@ -31,7 +31,11 @@ describe('query limits', () => {
 
   it.each([
     ['depth', nested(8), /Query depth limit of 15 exceeded/],
-    ['aliases', `{ ${Array.from({ length: 16 }, (_, index) => `a${index}: entity(id: "place:kazakhstan") { id }`).join(' ')} }`, /Aliases limit of 15 exceeded/],
+    [
+      'aliases',
+      `{ ${Array.from({ length: 16 }, (_, index) => `a${index}: entity(id: "place:kazakhstan") { id }`).join(' ')} }`,
+      /Aliases limit of 15 exceeded/,
+    ],
     ['tokens', `{ ${'__typename '.repeat(5001)} }`, /Token limit of 5000 exceeded/],
     ['directives', `{ __typename ${'@include(if: true) '.repeat(21)} }`, /Directives limit of 20 exceeded/],
   ])('refuses a query over the %s limit with BAD_USER_INPUT, before any Cypher runs', async (_limit, query, message) => {
@@ -47,7 +51,9 @@ describe('query limits', () => {
     const expensive = '{ actors(first: 100) { nodes { relationships(first: 100) { nodes { relationships(first: 100) { totalCount } } } } } }';
     const response = await server.query(expensive);
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(response.errors?.[0]?.message).toMatch(/^The query costs \d+, over the limit of 50000 \(page sizes multiplied along the nesting\); lower "first" or nest less\.$/);
+    expect(response.errors?.[0]?.message).toMatch(
+      /^The query costs \d+, over the limit of 50000 \(page sizes multiplied along the nesting\); lower "first" or nest less\.$/,
+    );
     expect(server.statements).toEqual([]);
     const cheap = await server.query('{ actors(first: 10) { nodes { relationships(first: 10) { nodes { id } } } } }');
     expect(cheap.errors).toBeUndefined();
@@ -94,12 +100,24 @@ describe('observability', () => {
     const lines: Record<string, unknown>[] = [];
     const observed = await listen({ logLines: lines, observability: { slowStatementMs: 0 } });
     try {
-      const given = await post(observed.url, JSON.stringify({ query: 'query Place { entity(id: "place:kazakhstan") { id } }', operationName: 'Place' }), { 'x-request-id': 'trace-42' });
+      const given = await post(observed.url, JSON.stringify({ query: 'query Place { entity(id: "place:kazakhstan") { id } }', operationName: 'Place' }), {
+        'x-request-id': 'trace-42',
+      });
       expect(given.headers.get('x-request-id')).toBe('trace-42');
       const fresh = await post(observed.url, JSON.stringify({ query: '{ actors(first: 500) { totalCount } }' }));
       expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 
-      expect(lines).toContainEqual(expect.objectContaining({ msg: 'request', requestId: 'trace-42', method: 'POST', path: '/graphql', status: 200, operation: 'Place', durationMs: expect.any(Number) }));
+      expect(lines).toContainEqual(
+        expect.objectContaining({
+          msg: 'request',
+          requestId: 'trace-42',
+          method: 'POST',
+          path: '/graphql',
+          status: 200,
+          operation: 'Place',
+          durationMs: expect.any(Number),
+        }),
+      );
       expect(lines).toContainEqual(expect.objectContaining({ msg: 'request', requestId: fresh.headers.get('x-request-id'), errorCodes: ['BAD_USER_INPUT'] }));
       expect(lines).toContainEqual(expect.objectContaining({ msg: 'Slow Cypher statement.', statement: 'planner:nodes', level: 40 }));
 
@@ -151,7 +169,14 @@ describe('a Neo4j outage', () => {
 describe('graceful shutdown', () => {
   it('on SIGTERM stops accepting, finishes the request in flight, and exits 0', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
-      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', NEO4J_URI: inject('neo4jUri'), NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword') },
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        NEO4J_URI: inject('neo4jUri'),
+        NEO4J_USER: inject('neo4jUser'),
+        NEO4J_PASSWORD: inject('neo4jPassword'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -168,12 +193,17 @@ describe('graceful shutdown', () => {
       const body = JSON.stringify({ query: '{ entity(id: "place:kazakhstan") { id } }' });
       const socket = connect(Number(port), '127.0.0.1');
       await new Promise((resolve) => socket.once('connect', resolve));
-      socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`);
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`,
+      );
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       await new Promise((resolve) => setTimeout(resolve, 300));
       child.kill('SIGTERM');
       await new Promise((resolve) => setTimeout(resolve, 500));
-      const refused = await fetch(`${url}/healthz`).then(() => 'served', () => 'refused');
+      const refused = await fetch(`${url}/healthz`).then(
+        () => 'served',
+        () => 'refused',
+      );
       expect(refused).toBe('refused');
 
       let response = '';
@@ -191,7 +221,12 @@ describe('graceful shutdown', () => {
 });
 
 /** The server with options on its own port, collecting its log lines when asked. */
-async function listen(options: { introspection?: boolean; graphiql?: boolean; logLines?: Record<string, unknown>[]; observability?: { slowStatementMs?: number } }) {
+async function listen(options: {
+  introspection?: boolean;
+  graphiql?: boolean;
+  logLines?: Record<string, unknown>[];
+  observability?: { slowStatementMs?: number };
+}) {
   const db = connectTestDatabase();
   const lines = options.logLines;
   const stream = new Writable({
@@ -200,7 +235,13 @@ async function listen(options: { introspection?: boolean; graphiql?: boolean; lo
       done();
     },
   });
-  const yoga = createServer({ db, logger: pino({ level: 'info' }, stream), introspection: options.introspection, graphiql: options.graphiql, observability: options.observability });
+  const yoga = createServer({
+    db,
+    logger: pino({ level: 'info' }, stream),
+    introspection: options.introspection,
+    graphiql: options.graphiql,
+    observability: options.observability,
+  });
   const http = createHttpServer(yoga);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   return {

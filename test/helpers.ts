@@ -35,7 +35,11 @@ export interface TestServer {
   /** Names of the Cypher statements run since the last reset, in order. */
   statements: string[];
   /** POSTs a query to /graphql and returns the parsed body (and the HTTP status). */
-  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T> & { status: number }>;
+  query<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T> & { status: number }>;
   /** Like query, but expects no errors (failing the test with them) and returns `data`. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
@@ -43,12 +47,26 @@ export interface TestServer {
 
 /** Starts the server over its own database handle; call close() in afterAll. */
 export async function startTestServer(
-  options: { db?: Database; auth?: AuthOptions; http?: HttpServerOptions; planner?: boolean; trustedDocuments?: TrustedDocumentOptions; server?: Partial<Omit<ServerOptions, 'db' | 'auth'>> } = {},
+  options: {
+    db?: Database;
+    auth?: AuthOptions;
+    http?: HttpServerOptions;
+    planner?: boolean;
+    trustedDocuments?: TrustedDocumentOptions;
+    server?: Partial<Omit<ServerOptions, 'db' | 'auth'>>;
+  } = {},
 ): Promise<TestServer> {
   const db = options.db ?? connectTestDatabase();
   const statements: string[] = [];
   db.onStatement(({ name }) => statements.push(name));
-  const yoga = createServer({ db, logger: createLogger('silent'), auth: options.auth ?? {}, planner: options.planner, trustedDocuments: options.trustedDocuments, ...options.server });
+  const yoga = createServer({
+    db,
+    logger: createLogger('silent'),
+    auth: options.auth ?? {},
+    planner: options.planner,
+    trustedDocuments: options.trustedDocuments,
+    ...options.server,
+  });
   const server = createHttpServer(yoga, options.http);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -93,8 +93,10 @@ describe('caps and defaults in schema.graphql', () => {
         wrong.push(`${coordinate} says ${stated.range.join(' to ')}, the limit is ${limit.min} to ${limit.max}`);
       }
       if (stated.atMost !== undefined && stated.atMost !== limit.max) wrong.push(`${coordinate} says at most ${stated.atMost}, the limit is ${limit.max}`);
-      if (stated.default !== undefined && stated.default !== limit.default) wrong.push(`${coordinate} says default ${stated.default}, the limit's is ${limit.default}`);
-      if (typeof sdlDefault === 'number' && sdlDefault !== limit.default) wrong.push(`${coordinate} defaults to ${sdlDefault} in the SDL, the limit's is ${limit.default}`);
+      if (stated.default !== undefined && stated.default !== limit.default)
+        wrong.push(`${coordinate} says default ${stated.default}, the limit's is ${limit.default}`);
+      if (typeof sdlDefault === 'number' && sdlDefault !== limit.default)
+        wrong.push(`${coordinate} defaults to ${sdlDefault} in the SDL, the limit's is ${limit.default}`);
     }
     expect(wrong).toEqual([]);
   });

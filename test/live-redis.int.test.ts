@@ -87,7 +87,10 @@ async function subscribeProven(instance: Instance, writer: Instance, ids: string
   });
   const first = iterator.next();
   let arrived = false;
-  void first.then(() => (arrived = true), () => (arrived = true));
+  void first.then(
+    () => (arrived = true),
+    () => (arrived = true),
+  );
   for (let round = 0; !arrived && round < 100; round++) {
     await rename(writer, 'actor:test-redis-probe', `Probe ${Date.now()} ${round}`);
     await Promise.race([first, new Promise((resolve) => setTimeout(resolve, 100))]);
@@ -149,7 +152,10 @@ describe('two instances and one Redis', () => {
     const pending = subscription.next();
 
     await redis.kill();
-    const ended = await pending.then((next) => next.value, (error: unknown) => ({ thrown: String(error) }));
+    const ended = await pending.then(
+      (next) => next.value,
+      (error: unknown) => ({ thrown: String(error) }),
+    );
     expect(JSON.stringify(ended)).toMatch(/SERVICE_UNAVAILABLE|change feed is unavailable/);
 
     await rename(other, 'actor:test-redis-a', 'Written During Outage');

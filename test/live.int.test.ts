@@ -12,7 +12,12 @@ import { startTestServer, type TestServer } from './helpers.ts';
 const EDITOR_KEY = 'live-editor-key-0123456789abcdef';
 const VIEWER_KEY = 'live-viewer-key-0123456789abcdef';
 const editor = { authorization: `Bearer ${EDITOR_KEY}` };
-const auth = { apiKeys: [{ name: 'live-editor', role: 'editor' as const, key: EDITOR_KEY }, { name: 'live-viewer', role: 'viewer' as const, key: VIEWER_KEY }] };
+const auth = {
+  apiKeys: [
+    { name: 'live-editor', role: 'editor' as const, key: EDITOR_KEY },
+    { name: 'live-viewer', role: 'viewer' as const, key: VIEWER_KEY },
+  ],
+};
 const TEST_IDS = ['actor:test-live-a', 'actor:test-live-b', 'source:test-live-report'];
 const newSource = { id: 'source:test-live-report', title: 'Test live report', url: 'https://example.org/live', language: 'en', confidence: 'HIGH' };
 
@@ -43,22 +48,41 @@ function sseClient(headers: Record<string, string> = {}): Client {
 describe('subscriptions over SSE', () => {
   it('sends entity and relationship events after each commit, with kind, author, time and sources', async () => {
     const client = sseClient();
-    const entities = client.iterate<Record<string, any>>({ query: 'subscription { entityChanged(ids: ["actor:test-live-a"]) { change id type by at sourceIds } }' });
-    const links = client.iterate<Record<string, any>>({ query: 'subscription { relationshipChanged(types: [MET], ids: ["actor:test-live-a"]) { change id type from to key by sourceIds } }' });
+    const entities = client.iterate<Record<string, any>>({
+      query: 'subscription { entityChanged(ids: ["actor:test-live-a"]) { change id type by at sourceIds } }',
+    });
+    const links = client.iterate<Record<string, any>>({
+      query: 'subscription { relationshipChanged(types: [MET], ids: ["actor:test-live-a"]) { change id type from to key by sourceIds } }',
+    });
     const nextEntity = entities.next();
     const nextLink = links.next();
     await waitForSubscribers(2);
 
     // A dry run and a failing write send nothing: the first event is the real write that follows.
-    const dryRun = await server.query(`mutation { importRecords(format: JSONL, dryRun: true, data: ${JSON.stringify(JSON.stringify({ ...actor('actor:test-live-a', 'Dry'), confidence: 'medium', kind: 'company', side: 'KZ', sourceIds: ['source:test-live-report'] }))}) { dryRun } }`, {}, editor);
+    const dryRun = await server.query(
+      `mutation { importRecords(format: JSONL, dryRun: true, data: ${JSON.stringify(JSON.stringify({ ...actor('actor:test-live-a', 'Dry'), confidence: 'medium', kind: 'company', side: 'KZ', sourceIds: ['source:test-live-report'] }))}) { dryRun } }`,
+      {},
+      editor,
+    );
     expect(dryRun.errors).toBeUndefined();
     const failing = await server.query(UPSERT, { input: actor('actor:test-live-a', 'A'), evidence: { sourceIds: ['source:no-such-source'] } }, editor);
     expect(failing.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
-    const created = await server.query(UPSERT, { input: actor('actor:test-live-a', 'Test Live A'), evidence: { sourceIds: ['source:test-live-report'] } }, editor);
+    const created = await server.query(
+      UPSERT,
+      { input: actor('actor:test-live-a', 'Test Live A'), evidence: { sourceIds: ['source:test-live-report'] } },
+      editor,
+    );
     expect(created.errors).toBeUndefined();
     const event = (await nextEntity).value;
-    expect(event.data.entityChanged).toEqual({ change: 'CREATED', id: 'actor:test-live-a', type: 'Actor', by: 'api-key:live-editor', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), sourceIds: ['source:test-live-report'] });
+    expect(event.data.entityChanged).toEqual({
+      change: 'CREATED',
+      id: 'actor:test-live-a',
+      type: 'Actor',
+      by: 'api-key:live-editor',
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      sourceIds: ['source:test-live-report'],
+    });
 
     await server.query(UPSERT, { input: actor('actor:test-live-a', 'Test Live A renamed'), evidence: { sourceIds: ['source:test-live-report'] } }, editor);
     expect((await entities.next()).value.data.entityChanged).toMatchObject({ change: 'UPDATED', id: 'actor:test-live-a' });
@@ -70,7 +94,14 @@ describe('subscriptions over SSE', () => {
     );
     expect(link.errors).toBeUndefined();
     expect((await nextLink).value.data.relationshipChanged).toEqual({
-      change: 'CREATED', id: 'actor:test-live-a|MET|actor:test-live-b', type: 'MET', from: 'actor:test-live-a', to: 'actor:test-live-b', key: null, by: 'api-key:live-editor', sourceIds: ['source:test-live-report'],
+      change: 'CREATED',
+      id: 'actor:test-live-a|MET|actor:test-live-b',
+      type: 'MET',
+      from: 'actor:test-live-a',
+      to: 'actor:test-live-b',
+      key: null,
+      by: 'api-key:live-editor',
+      sourceIds: ['source:test-live-report'],
     });
 
     const deleted = await server.query('mutation { deleteEntity(id: "actor:test-live-a") { relationshipsDeleted } }', {}, editor);
@@ -135,7 +166,11 @@ describe('response cache', () => {
 
     // A link to B (from an entity not in the answer) touches B: the answer is computed again.
     await server.query(UPSERT, { input: actor('actor:test-live-a', 'Test Live A'), evidence: { sourceIds: ['source:test-live-report'] } }, editor);
-    await server.query('mutation { link(input: { type: MET, from: "actor:test-live-a", to: "actor:test-live-b", confidence: LOW }, evidence: { sourceIds: ["source:test-live-report"] }) { created } }', {}, editor);
+    await server.query(
+      'mutation { link(input: { type: MET, from: "actor:test-live-a", to: "actor:test-live-b", confidence: LOW }, evidence: { sourceIds: ["source:test-live-report"] }) { created } }',
+      {},
+      editor,
+    );
     server.statements.length = 0;
     const after = await server.data(QUERY);
     expect(server.statements.length).toBeGreaterThan(0);
@@ -144,15 +179,27 @@ describe('response cache', () => {
 
   it('answers If-None-Match with 304 while the answer is cached', async () => {
     await server.data(QUERY);
-    const cached = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+    const cached = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: QUERY }),
+    });
     const etag = cached.headers.get('etag');
     expect(etag).toBeTruthy();
-    const again = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'if-none-match': etag! }, body: JSON.stringify({ query: QUERY }) });
+    const again = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'if-none-match': etag! },
+      body: JSON.stringify({ query: QUERY }),
+    });
     expect(again.status).toBe(304);
   });
 
   it('never caches errors, unknown ids, or collections', async () => {
-    for (const query of ['{ entity(id: "actor:test-live-none") { id } }', '{ node(id: "actor:test-live-none") { id } }', '{ actors(first: 1) { nodes { id } } }']) {
+    for (const query of [
+      '{ entity(id: "actor:test-live-none") { id } }',
+      '{ node(id: "actor:test-live-none") { id } }',
+      '{ actors(first: 1) { nodes { id } } }',
+    ]) {
       await server.query(query);
       server.statements.length = 0;
       await server.query(query);

@@ -46,7 +46,11 @@ describe('metrics', () => {
       secrets.push(secret);
       const name = `Op_${secret}`;
       if (index % 2 === 0) {
-        await post(`${server.url}?${secret}=${secret}`, { query: `query ${name}($id: ID!) { entity(id: $id) { id } }`, operationName: name, variables: { id: `actor:${secret}` } });
+        await post(`${server.url}?${secret}=${secret}`, {
+          query: `query ${name}($id: ID!) { entity(id: $id) { id } }`,
+          operationName: name,
+          variables: { id: `actor:${secret}` },
+        });
       } else {
         const query = encodeURIComponent(`query ${name} { __typename }`);
         await fetch(`${server.url}/graphql?query=${query}&operationName=${name}&x=${secret}`, { headers: { 'x-graphql-yoga-csrf': '1' } });
@@ -226,11 +230,15 @@ describe('request size', () => {
   it('cuts a chunked body off at the limit with 413, and serves a chunked body under it', async () => {
     const send = (chunks: number, chunk: string) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const request = httpRequest(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (response) => {
-          let body = '';
-          response.on('data', (data: Buffer) => (body += data.toString()));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-        });
+        const request = httpRequest(
+          `${server.url}/graphql`,
+          { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+          (response) => {
+            let body = '';
+            response.on('data', (data: Buffer) => (body += data.toString()));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+          },
+        );
         request.on('error', reject);
         let sent = 0;
         const next = () => {
@@ -246,7 +254,10 @@ describe('request size', () => {
     expect(small).toEqual({ status: 200, body: '{"data":{"__typename":"Query"}}' });
     const huge = await send(512, `{"query":"{ __typename }", "x":"${'x'.repeat(64 * 1024)}`).catch((error: Error) => ({ status: -1, body: error.message }));
     expect(huge.status).toBe(413);
-    expect(JSON.parse(huge.body).errors[0]).toEqual({ message: 'The request body is over the limit of 1048576 bytes.', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(JSON.parse(huge.body).errors[0]).toEqual({
+      message: 'The request body is over the limit of 1048576 bytes.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });
 
@@ -301,7 +312,12 @@ describe('JWTs from an identity provider (JWKS)', () => {
     keys.rs = await generateKeyPair('RS256');
     keys.es = await generateKeyPair('ES256');
     keys.other = await generateKeyPair('RS256');
-    const published = { keys: [{ ...(await exportJWK(keys.rs.publicKey)), kid: 'rs', alg: 'RS256', use: 'sig' }, { ...(await exportJWK(keys.es.publicKey)), kid: 'es', alg: 'ES256', use: 'sig' }] };
+    const published = {
+      keys: [
+        { ...(await exportJWK(keys.rs.publicKey)), kid: 'rs', alg: 'RS256', use: 'sig' },
+        { ...(await exportJWK(keys.es.publicKey)), kid: 'es', alg: 'ES256', use: 'sig' },
+      ],
+    };
     jwks = createPlainHttpServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(published)));
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`;
@@ -315,7 +331,7 @@ describe('JWTs from an identity provider (JWKS)', () => {
     const jwt = new SignJWT({ role: 'viewer' }).setProtectedHeader({ alg, kid }).setSubject('idp-user').setIssuedAt();
     return (expires ? jwt.setExpirationTime('5m') : jwt).sign(key);
   };
-  const read = async (token: string) => (await server.query('{ entity(id: "place:kazakhstan") { id } }', undefined, { authorization: `Bearer ${token}` }));
+  const read = async (token: string) => await server.query('{ entity(id: "place:kazakhstan") { id } }', undefined, { authorization: `Bearer ${token}` });
 
   it('accepts RS256 and ES256 tokens signed with a published key', async () => {
     expect((await read(await sign('RS256', 'rs', keys.rs!.privateKey))).data).toEqual({ entity: { id: 'place:kazakhstan' } });
@@ -362,7 +378,12 @@ describe('rate limits', () => {
     const alice = 'alice-key-0123456789abcdefghij';
     const bob = 'bob-key-0123456789abcdefghijkl';
     const limited = await startTestServer({
-      auth: { apiKeys: [{ name: 'alice', role: 'viewer', key: alice }, { name: 'bob', role: 'viewer', key: bob }] },
+      auth: {
+        apiKeys: [
+          { name: 'alice', role: 'viewer', key: alice },
+          { name: 'bob', role: 'viewer', key: bob },
+        ],
+      },
       server: { rateLimit: { perKey: 3, windowSeconds: 60 } },
     });
     try {

@@ -37,7 +37,9 @@ describe('shortestPath and paths', () => {
     expect(direct.shortestPath.length).toBe(1);
     expect(direct.shortestPath.relationships[0].type).toBe('MET');
 
-    const viaCongress = await server.data(`{ shortestPath(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", relationshipTypes: [ATTENDED]) { ${PATH} } }`);
+    const viaCongress = await server.data(
+      `{ shortestPath(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", relationshipTypes: [ATTENDED]) { ${PATH} } }`,
+    );
     expectWellFormed(viaCongress.shortestPath);
     expect(ids(viaCongress.shortestPath.nodes)).toEqual(['actor:maros-sefcovic', 'event:amm-2023', 'actor:marat-karabayev']);
     expect(viaCongress.shortestPath.relationships.map((rel: { from: string; to: string }) => [rel.from, rel.to])).toEqual([
@@ -46,12 +48,16 @@ describe('shortestPath and paths', () => {
     ]);
     expect(viaCongress.shortestPath.relationships[0].sources.map((source: { id: string }) => source.id)).toContain('source:eu-kz-roadmap-2023-de');
 
-    const onlyEvents = await server.data(`{ shortestPath(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", nodeTypes: [Event], maxHops: 2) { ${PATH} } }`);
+    const onlyEvents = await server.data(
+      `{ shortestPath(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", nodeTypes: [Event], maxHops: 2) { ${PATH} } }`,
+    );
     expect(onlyEvents.shortestPath.length).toBe(1);
   });
 
   it('the Roadmap 2023–2024 implements the MoU, which builds on the EPCA', async () => {
-    const result = await server.data(`{ paths(from: "agreement:eu-kz-roadmap-2023-2024", to: "agreement:epca", first: 5, relationshipTypes: [IMPLEMENTS, BUILDS_ON]) { ${PATH} } }`);
+    const result = await server.data(
+      `{ paths(from: "agreement:eu-kz-roadmap-2023-2024", to: "agreement:epca", first: 5, relationshipTypes: [IMPLEMENTS, BUILDS_ON]) { ${PATH} } }`,
+    );
     const [path, ...longer] = result.paths;
     expect(ids(path.nodes)).toEqual(['agreement:eu-kz-roadmap-2023-2024', 'agreement:eu-kz-mou-2022', 'agreement:epca']);
     expect(path.relationships.map((rel: { type: string }) => rel.type)).toEqual(['IMPLEMENTS', 'BUILDS_ON']);
@@ -70,7 +76,9 @@ describe('shortestPath and paths', () => {
   });
 
   it('no path within the types asked is null, or an empty list', async () => {
-    const result = await server.data('{ shortestPath(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", relationshipTypes: [NEXT]) { length } paths(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", relationshipTypes: [NEXT]) { length } }');
+    const result = await server.data(
+      '{ shortestPath(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", relationshipTypes: [NEXT]) { length } paths(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", relationshipTypes: [NEXT]) { length } }',
+    );
     expect(result).toEqual({ shortestPath: null, paths: [] });
   });
 });
@@ -107,13 +115,18 @@ describe('valueChain', () => {
       stages { position linked stage { id } materials { id } projects { id } euActors { id side } kzActors { id side } funding { from to amount currency } }
     } }`);
     const view = result.valueChain;
-    const stageIds = relationships.filter((link) => link.type === 'PART_OF_CHAIN' && link.to === 'chain:batteries' && byId.get(link.from)?.type === 'Stage').map((link) => link.from);
+    const stageIds = relationships
+      .filter((link) => link.type === 'PART_OF_CHAIN' && link.to === 'chain:batteries' && byId.get(link.from)?.type === 'Stage')
+      .map((link) => link.from);
     expect(view.stages.map((stage: { stage: { id: string } }) => stage.stage.id).sort()).toEqual(stageIds.sort());
     const positions = view.stages.map((stage: { position: number }) => stage.position);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     for (const [index, stage] of view.stages.slice(0, -1).entries()) {
       const next = view.stages[index + 1].stage.id;
-      expect(relationships.some((link) => link.type === 'NEXT' && link.from === stage.stage.id && link.to === next), `${stage.stage.id} NEXT ${next}`).toBe(true);
+      expect(
+        relationships.some((link) => link.type === 'NEXT' && link.from === stage.stage.id && link.to === next),
+        `${stage.stage.id} NEXT ${next}`,
+      ).toBe(true);
     }
     for (const stage of view.stages) {
       expect(stage.euActors.every((actor: { side: string }) => actor.side === 'EU')).toBe(true);
@@ -136,16 +149,23 @@ describe('valueChain', () => {
 });
 
 describe('corridors', () => {
-  const CORRIDOR = 'kzActor { id kind side } euActor { id kind side } sourceCount weakestConfidence path { length nodes { id __typename } relationships { type amount currency } }';
+  const CORRIDOR =
+    'kzActor { id kind side } euActor { id kind side } sourceCount weakestConfidence path { length nodes { id __typename } relationships { type amount currency } }';
 
   it('finds the Kazakh development bank financed by the EIB, an EU financier (EUR 200m loan)', async () => {
     const result = await server.data(`{ corridors(first: 50) { ${CORRIDOR} } }`);
-    const loan = result.corridors.find((corridor: any) => corridor.kzActor.id === 'actor:development-bank-of-kazakhstan' && corridor.euActor.id === 'actor:eib');
+    const loan = result.corridors.find(
+      (corridor: any) => corridor.kzActor.id === 'actor:development-bank-of-kazakhstan' && corridor.euActor.id === 'actor:eib',
+    );
     expect(loan.path.relationships).toEqual([{ type: 'FUNDS', amount: 200000000, currency: 'EUR' }]);
     for (const corridor of result.corridors) {
       expect(corridor.kzActor.side).toBe('KZ');
       expect(corridor.euActor.side).toBe('EU');
-      expect(corridor.path.nodes.slice(1, -1).every((node: { __typename: string }) => ['Project', 'Agreement', 'FundingInstrument', 'Material'].includes(node.__typename))).toBe(true);
+      expect(
+        corridor.path.nodes
+          .slice(1, -1)
+          .every((node: { __typename: string }) => ['Project', 'Agreement', 'FundingInstrument', 'Material'].includes(node.__typename)),
+      ).toBe(true);
     }
   });
 
@@ -166,12 +186,19 @@ describe('corridors', () => {
 
 describe('timeline', () => {
   it('orders May–June 2023: the roadmap announced on 19 May, the congress from 1 June', async () => {
-    const result = await server.data('{ timeline(from: "2023-05-01", to: "2023-06-30") { hasMore entries { date kind summary subject { id } object { id } sources { id } } } }');
+    const result = await server.data(
+      '{ timeline(from: "2023-05-01", to: "2023-06-30") { hasMore entries { date kind summary subject { id } object { id } sources { id } } } }',
+    );
     const entries = result.timeline.entries;
     const dates = entries.map((entry: { date: string }) => entry.date);
     expect(dates).toEqual([...dates].sort());
     expect(entries).toContainEqual(
-      expect.objectContaining({ date: '2023-05-19', kind: 'ANNOUNCEMENT', summary: 'Valdis Dombrovskis announced EU–Kazakhstan Roadmap 2023–2024', subject: { id: 'actor:valdis-dombrovskis' } }),
+      expect.objectContaining({
+        date: '2023-05-19',
+        kind: 'ANNOUNCEMENT',
+        summary: 'Valdis Dombrovskis announced EU–Kazakhstan Roadmap 2023–2024',
+        subject: { id: 'actor:valdis-dombrovskis' },
+      }),
     );
     expect(entries).toContainEqual(expect.objectContaining({ date: '2023-06-01', kind: 'EVENT', subject: { id: 'event:amm-2023' } }));
     expect(entries.every((entry: { sources: unknown[] }) => entry.sources.length > 0)).toBe(true);
@@ -202,12 +229,15 @@ describe('brokers and stats', () => {
   });
 
   it('counts entities by type and sides as the data holds them', async () => {
-    const result = await server.data('{ stats { entities { key count } sides { key count } materials(first: 5) { material { id } projects actors coveredBy } stages { stage { id } euActors kzActors } } }');
+    const result = await server.data(
+      '{ stats { entities { key count } sides { key count } materials(first: 5) { material { id } projects actors coveredBy } stages { stage { id } euActors kzActors } } }',
+    );
     const byType: Record<string, number> = {};
     for (const entity of entities) byType[entity.type] = (byType[entity.type] ?? 0) + 1;
     expect(Object.fromEntries(result.stats.entities.map((count: { key: string; count: number }) => [count.key, count.count]))).toEqual(byType);
     const sides: Record<string, number> = {};
-    for (const entity of entities.filter((item) => ['Actor', 'Project', 'Place'].includes(item.type))) sides[String(entity.side ?? 'NONE')] = (sides[String(entity.side ?? 'NONE')] ?? 0) + 1;
+    for (const entity of entities.filter((item) => ['Actor', 'Project', 'Place'].includes(item.type)))
+      sides[String(entity.side ?? 'NONE')] = (sides[String(entity.side ?? 'NONE')] ?? 0) + 1;
     expect(Object.fromEntries(result.stats.sides.map((count: { key: string; count: number }) => [count.key, count.count]))).toEqual(sides);
     const lithium = result.stats.materials.find((stat: { material: { id: string } }) => stat.material.id === 'material:lithium');
     expect(lithium.projects).toBe(relationships.filter((link) => link.type === 'INVOLVES' && link.to === 'material:lithium').length);
@@ -224,7 +254,10 @@ describe('caps and errors', () => {
     ['{ timeline(first: 500) { hasMore } }', 'Argument "first" must be between 1 and 200, but got 500.'],
     ['{ brokers(first: 0) { score } }', 'Argument "first" must be between 1 and 50, but got 0.'],
     ['{ shortestPath(from: "place:kazakhstan", to: "place:kazakhstan") { length } }', 'Arguments "from" and "to" must name two different entities.'],
-    ['{ shortestPath(from: "place:kazakhstan", to: "actor:maros-sefcovic", relationshipTypes: []) { length } }', 'Argument "relationshipTypes" must name at least one relationship type, or be left out for all.'],
+    [
+      '{ shortestPath(from: "place:kazakhstan", to: "actor:maros-sefcovic", relationshipTypes: []) { length } }',
+      'Argument "relationshipTypes" must name at least one relationship type, or be left out for all.',
+    ],
   ])('%s is BAD_USER_INPUT', async (query, message) => {
     const response = await server.query(query);
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -64,13 +64,26 @@ function nested(depth: number): string {
 describe('statements per request', () => {
   for (const depth of [1, 2, 3, 4, 5]) {
     it(`is one per root field at depth ${depth}`, async () => {
-      const { statements } = await compare(`{ a: node(id: "actor:maros-sefcovic") { ... on Entity { ${nested(depth)} } } b: entity(id: "agreement:epca") { name ... on Agreement { parties(first: 5) { nodes { ${nested(depth - 1)} } } } } }`);
+      const { statements } = await compare(
+        `{ a: node(id: "actor:maros-sefcovic") { ... on Entity { ${nested(depth)} } } b: entity(id: "agreement:epca") { name ... on Agreement { parties(first: 5) { nodes { ${nested(depth - 1)} } } } } }`,
+      );
       expect(statements).toEqual(['planner:nodes', 'planner:nodes']);
     });
   }
 
   it('batches ten aliases of node(id:) with one shape into one UNWIND statement', async () => {
-    const ids = ['actor:maros-sefcovic', 'actor:alikhan-smailov', 'agreement:epca', 'place:kazakhstan', 'material:lithium', 'event:amm-2023', 'project:hyrasia-one', 'agreement:eu-kz-mou-2022', 'actor:european-commission', 'actor:no-such-actor'];
+    const ids = [
+      'actor:maros-sefcovic',
+      'actor:alikhan-smailov',
+      'agreement:epca',
+      'place:kazakhstan',
+      'material:lithium',
+      'event:amm-2023',
+      'project:hyrasia-one',
+      'agreement:eu-kz-mou-2022',
+      'actor:european-commission',
+      'actor:no-such-actor',
+    ];
     const query = `{ ${ids.map((id, index) => `n${index}: node(id: "${id}") { id ... on Entity { name relationships(first: 2) { totalCount edges { node { id } } } } }`).join(' ')} }`;
     const { response, statements } = await compare(query);
     expect(statements).toEqual(['planner:nodes']);
@@ -79,9 +92,16 @@ describe('statements per request', () => {
   });
 
   it('counts nodes(ids) as one statement and keeps order, nulls and duplicates', async () => {
-    const { response, statements } = await compare(`{ nodes(ids: ["place:kazakhstan", "actor:nobody", "material:lithium", "place:kazakhstan"]) { id ... on Place { kind name(lang: RU) } } }`);
+    const { response, statements } = await compare(
+      `{ nodes(ids: ["place:kazakhstan", "actor:nobody", "material:lithium", "place:kazakhstan"]) { id ... on Place { kind name(lang: RU) } } }`,
+    );
     expect(statements).toEqual(['planner:nodes']);
-    expect(response.data?.nodes.map((node: { id: string } | null) => node?.id ?? null)).toEqual(['place:kazakhstan', null, 'material:lithium', 'place:kazakhstan']);
+    expect(response.data?.nodes.map((node: { id: string } | null) => node?.id ?? null)).toEqual([
+      'place:kazakhstan',
+      null,
+      'material:lithium',
+      'place:kazakhstan',
+    ]);
   });
 });
 
@@ -105,9 +125,12 @@ describe('collections', () => {
     }
     // A page after a cursor the first page handed out is the same page on both paths.
     const first = await planned.data('{ actors(first: 4, filter: { side: [EU] }) { pageInfo { endCursor } } }');
-    const { statements } = await compare('query ($after: String) { actors(first: 4, after: $after, filter: { side: [EU] }) { edges { cursor node { id } } } }', {
-      after: first.actors.pageInfo.endCursor,
-    });
+    const { statements } = await compare(
+      'query ($after: String) { actors(first: 4, after: $after, filter: { side: [EU] }) { edges { cursor node { id } } } }',
+      {
+        after: first.actors.pageInfo.endCursor,
+      },
+    );
     expect(statements).toEqual(['planner:ActorConnection']);
   });
 
@@ -116,7 +139,9 @@ describe('collections', () => {
     // one key meaning two different fields under nodes and edges is not planned either.
     const anchored = await compare('{ actors(filter: { participatesIn: "project:hyrasia-one" }) { totalCount nodes { id } } }');
     expect(anchored.statements).toEqual(['entities-page-anchored']);
-    const mixed = await compare('{ actors(first: 3) { nodes { r: relationships(first: 1) { totalCount } } edges { node { r: relationships(first: 2) { totalCount } } } } }');
+    const mixed = await compare(
+      '{ actors(first: 3) { nodes { r: relationships(first: 1) { totalCount } } edges { node { r: relationships(first: 2) { totalCount } } } } }',
+    );
     expect(mixed.statements[0]).toBe('entities-page');
   });
 });
@@ -148,7 +173,10 @@ describe('the planner and the resolvers agree', () => {
   it('on cursors: a page after a cursor of the other path is the same page', async () => {
     const first = await fallback.data(`{ node(id: "agreement:epca") { ... on Entity { relationships(first: 2) { pageInfo { endCursor } } } } }`);
     const after = first.node.relationships.pageInfo.endCursor;
-    const { statements } = await compare(`query($after: String) { node(id: "agreement:epca") { ... on Entity { relationships(first: 2, after: $after) { pageInfo { hasPreviousPage hasNextPage startCursor } edges { cursor node { id } } } } } }`, { after });
+    const { statements } = await compare(
+      `query($after: String) { node(id: "agreement:epca") { ... on Entity { relationships(first: 2, after: $after) { pageInfo { hasPreviousPage hasNextPage startCursor } edges { cursor node { id } } } } } }`,
+      { after },
+    );
     expect(statements).toEqual(['planner:nodes']);
   });
 
@@ -167,8 +195,39 @@ describe('the planner and the resolvers agree', () => {
 });
 
 /** Roots of the curated graph with many links of many types. */
-const ROOTS = ['actor:maros-sefcovic', 'actor:government-of-kazakhstan', 'agreement:epca', 'agreement:eu-kz-mou-2022', 'place:kazakhstan', 'material:lithium', 'event:amm-2023', 'project:hyrasia-one'];
-const EDGE_LEAVES = ['cursor', 'type', 'direction', 'title', 'role', 'date', 'validFrom', 'validTo', 'validity', 'attestedOn', 'post', 'acting', 'amount', 'currency', 'share', 'topic', 'ratified', 'key', 'note', 'confidence', 'sources { id name }'];
+const ROOTS = [
+  'actor:maros-sefcovic',
+  'actor:government-of-kazakhstan',
+  'agreement:epca',
+  'agreement:eu-kz-mou-2022',
+  'place:kazakhstan',
+  'material:lithium',
+  'event:amm-2023',
+  'project:hyrasia-one',
+];
+const EDGE_LEAVES = [
+  'cursor',
+  'type',
+  'direction',
+  'title',
+  'role',
+  'date',
+  'validFrom',
+  'validTo',
+  'validity',
+  'attestedOn',
+  'post',
+  'acting',
+  'amount',
+  'currency',
+  'share',
+  'topic',
+  'ratified',
+  'key',
+  'note',
+  'confidence',
+  'sources { id name }',
+];
 const NODE_LEAVES = ['id', 'names { language value }', 'description', 'confidence', 'sources { id title }', '__typename'];
 
 /** A selection on an entity: leaves, and up to `depth` more levels of named or generic relationship fields. */
@@ -183,17 +242,19 @@ function entitySelection(depth: number, top = false): fc.Arbitrary<string> {
     asOf: fc.option(fc.constantFrom('2023-05-19', '2022', '2024-06'), { nil: undefined }),
     includeUncertain: fc.option(fc.boolean(), { nil: undefined }),
   });
-  const connection = fc.record({
-    edges: fc.option(fc.record({ leaves: fc.subarray(EDGE_LEAVES), node: fc.option(entitySelection(depth - 1), { nil: undefined }) }), { nil: undefined }),
-    nodes: fc.option(entitySelection(depth - 1), { nil: undefined }),
-    totalCount: fc.boolean(),
-    pageInfo: fc.boolean(),
-  }).map(({ edges, nodes, totalCount, pageInfo }) => {
-    const parts = [totalCount ? 'totalCount' : '', pageInfo ? 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }' : ''];
-    if (edges) parts.push(`edges { ${[...edges.leaves, edges.node ? `node { ${edges.node} }` : ''].filter(Boolean).join(' ') || 'cursor'} }`);
-    if (nodes) parts.push(`nodes { ${nodes} }`);
-    return parts.filter(Boolean).join(' ') || 'totalCount';
-  });
+  const connection = fc
+    .record({
+      edges: fc.option(fc.record({ leaves: fc.subarray(EDGE_LEAVES), node: fc.option(entitySelection(depth - 1), { nil: undefined }) }), { nil: undefined }),
+      nodes: fc.option(entitySelection(depth - 1), { nil: undefined }),
+      totalCount: fc.boolean(),
+      pageInfo: fc.boolean(),
+    })
+    .map(({ edges, nodes, totalCount, pageInfo }) => {
+      const parts = [totalCount ? 'totalCount' : '', pageInfo ? 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }' : ''];
+      if (edges) parts.push(`edges { ${[...edges.leaves, edges.node ? `node { ${edges.node} }` : ''].filter(Boolean).join(' ') || 'cursor'} }`);
+      if (nodes) parts.push(`nodes { ${nodes} }`);
+      return parts.filter(Boolean).join(' ') || 'totalCount';
+    });
   const argText = (values: { first?: number; asOf?: string; includeUncertain?: boolean }, extra = '') => {
     const list = [
       extra,
@@ -203,19 +264,29 @@ function entitySelection(depth: number, top = false): fc.Arbitrary<string> {
     ].filter(Boolean);
     return list.length ? `(${list.join(', ')})` : '';
   };
-  const generic = fc.record({
-    args,
-    types: fc.option(fc.subarray(RELATIONSHIP_TYPE_NAMES, { minLength: 1, maxLength: 3 }), { nil: undefined }),
-    direction: fc.option(fc.constantFrom('OUT', 'IN', 'BOTH'), { nil: undefined }),
-    body: connection,
-  }).map(({ args: values, types, direction, body }) => {
-    const extra = [types ? `types: [${types.join(', ')}]` : '', direction ? `direction: ${direction}` : ''].filter(Boolean).join(', ');
-    return `ALIAS: relationships${argText(values, extra)} { ${body} }`;
-  });
+  const generic = fc
+    .record({
+      args,
+      types: fc.option(fc.subarray(RELATIONSHIP_TYPE_NAMES, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+      direction: fc.option(fc.constantFrom('OUT', 'IN', 'BOTH'), { nil: undefined }),
+      body: connection,
+    })
+    .map(({ args: values, types, direction, body }) => {
+      const extra = [types ? `types: [${types.join(', ')}]` : '', direction ? `direction: ${direction}` : ''].filter(Boolean).join(', ');
+      return `ALIAS: relationships${argText(values, extra)} { ${body} }`;
+    });
   const named = fc
-    .constantFrom(...(Object.entries(RELATIONSHIP_FIELDS) as [EntityType, Record<string, unknown>][]).flatMap(([type, fields]) => Object.keys(fields).map((field) => [type, field] as const)))
-    .chain(([type, field]) => fc.record({ args, body: connection }).map(({ args: values, body }) => `... on ${type} { ALIAS_${field}: ${field}${argText(values)} { ${body} } }`));
-  return fc.tuple(leaves, fc.array(fc.oneof(generic, named), { minLength: 1, maxLength: top ? 2 : 1 })).map(([head, fields]) => `${head} ${fields.map((field, index) => field.replace('ALIAS', `a${depth}x${index}`)).join(' ')}`);
+    .constantFrom(
+      ...(Object.entries(RELATIONSHIP_FIELDS) as [EntityType, Record<string, unknown>][]).flatMap(([type, fields]) =>
+        Object.keys(fields).map((field) => [type, field] as const),
+      ),
+    )
+    .chain(([type, field]) =>
+      fc.record({ args, body: connection }).map(({ args: values, body }) => `... on ${type} { ALIAS_${field}: ${field}${argText(values)} { ${body} } }`),
+    );
+  return fc
+    .tuple(leaves, fc.array(fc.oneof(generic, named), { minLength: 1, maxLength: top ? 2 : 1 }))
+    .map(([head, fields]) => `${head} ${fields.map((field, index) => field.replace('ALIAS', `a${depth}x${index}`)).join(' ')}`);
 }
 
 describe('generated selections', () => {
@@ -236,7 +307,9 @@ describe('generated selections', () => {
 describe('statement text', () => {
   it('depends only on the shape: other ids, limits, cursors, dates and languages change only parameters', () => {
     const schema = createSchema();
-    const document = parse(`query($first: Int!, $asOf: Date, $lang: Language) { node(id: "x") { ... on Actor { name(lang: $lang) offices(first: $first, asOf: $asOf) { totalCount edges { node { id } } } } } }`);
+    const document = parse(
+      `query($first: Int!, $asOf: Date, $lang: Language) { node(id: "x") { ... on Actor { name(lang: $lang) offices(first: $first, asOf: $asOf) { totalCount edges { node { id } } } } } }`,
+    );
     const field = (document.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
     const plan = (variableValues: Record<string, unknown>) => planNodes(schema, { fieldNodes: [field], fragments: {}, variableValues })!;
     const one = plan({ first: 2, asOf: null, lang: null });
@@ -256,7 +329,9 @@ describe('statement text', () => {
 describe('plan of a planned statement', () => {
   it('seeks the roots by the id index and expands links from them, never scanning a label', async () => {
     const schema = createSchema();
-    const document = parse(`{ node(id: "x") { ... on Entity { name relationships(first: 3) { totalCount edges { node { id ... on Actor { offices(first: 2) { nodes { id } } } } } } } } }`);
+    const document = parse(
+      `{ node(id: "x") { ... on Entity { name relationships(first: 3) { totalCount edges { node { id ... on Actor { offices(first: 2) { nodes { id } } } } } } } } }`,
+    );
     const field = (document.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
     const plan = planNodes(schema, { fieldNodes: [field], fragments: {}, variableValues: {} })!;
     const operators = await planned.db.profile(plan.statement, { ...plan.params, ids: ['actor:maros-sefcovic', 'agreement:epca'] });
@@ -266,7 +341,7 @@ describe('plan of a planned statement', () => {
     for (const scan of ['AllNodesScan', 'NodeByLabelScan']) expect(types).not.toContain(scan);
   });
 
-  it('walks the collection\'s (sortName, id) index to the limit, and counts from the side index', async () => {
+  it("walks the collection's (sortName, id) index to the limit, and counts from the side index", async () => {
     const schema = createSchema();
     const document = parse('{ actors(first: 5) { totalCount nodes { id relationships(first: 3) { edges { node { id } } } } } }');
     const field = (document.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;

@@ -19,12 +19,14 @@ export interface TestRedis {
 /** Starts redis-server on a free port of 127.0.0.1; fails with what to install when it is missing. */
 export async function startTestRedis(): Promise<TestRedis> {
   if (spawnSync('sh', ['-c', 'command -v redis-server']).status !== 0) {
-    throw new Error('redis-server is missing: install Debian\'s redis-server (apt-get install redis-server; .ci/run does this when it is missing).');
+    throw new Error("redis-server is missing: install Debian's redis-server (apt-get install redis-server; .ci/run does this when it is missing).");
   }
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
-    const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child = started;
     let output = '';
     await new Promise<void>((resolve, reject) => {

@@ -65,7 +65,7 @@ describe('a relation filter by id', () => {
     }
   });
 
-  it('runs one statement for the page and its total, starting at the related entity\'s id index', async () => {
+  it("runs one statement for the page and its total, starting at the related entity's id index", async () => {
     server.statements.length = 0;
     await server.data(ACTORS, { filter: { participatesIn: busiestProject() }, first: 5 });
     expect(server.statements).toEqual(['entities-page-anchored']);
@@ -95,13 +95,15 @@ describe('a relation filter by id', () => {
   });
 });
 
-describe('a relation filter on the related entity\'s own filter', () => {
+describe("a relation filter on the related entity's own filter", () => {
   it('finds the actors in projects whose name contains a word, as the two simpler questions do', async () => {
     // The longest word of the busiest project's name, so the answer is not empty whatever the data holds.
-    const word = String(graph.byId.get(busiestProject())!.name).split(/\W+/).sort((a, b) => b.length - a.length)[0]!;
+    const word = String(graph.byId.get(busiestProject())!.name)
+      .split(/\W+/)
+      .sort((a, b) => b.length - a.length)[0]!;
     const projects = await server.data('query ($word: String) { projects(filter: {nameContains: $word}, first: 100) { nodes { id } } }', { word });
     const projectIds = projects.projects.nodes.map((node: { id: string }) => node.id);
-        const expected = [...sourcesOf('PARTICIPATES_IN', projectIds)].filter((id) => graph.byId.get(id)?.type === 'Actor').sort();
+    const expected = [...sourcesOf('PARTICIPATES_IN', projectIds)].filter((id) => graph.byId.get(id)?.type === 'Actor').sort();
     expect(expected.length).toBeGreaterThan(2);
     const { ids, totalCount } = await allActors({ participatesInMatching: { nameContains: word } }, 3);
     expect([...ids].sort()).toEqual(expected);
@@ -131,7 +133,7 @@ describe('a relation filter on the related entity\'s own filter', () => {
     expect(await allActors({ participatesInMatching: { ids: [project] } })).toEqual(await allActors({ participatesIn: project }));
   });
 
-  it('follows only links known to hold on the level\'s asOf', async () => {
+  it("follows only links known to hold on the level's asOf", async () => {
     // Office holders in bodies of side KZ on a day, asked two ways: as a relation filter, and through the
     // bodies' officeHolders field with the same asOf.
     const day = '2023-05-19';
@@ -139,7 +141,9 @@ describe('a relation filter on the related entity\'s own filter', () => {
       'query ($day: Date) { actors(filter: {side: [KZ]}, first: 100) { nodes { ... on Actor { officeHolders(asOf: $day, first: 100) { nodes { id } } } } } }',
       { day },
     );
-    const expected = new Set<string>(bodies.actors.nodes.flatMap((body: { officeHolders: { nodes: { id: string }[] } }) => body.officeHolders.nodes.map((node) => node.id)));
+    const expected = new Set<string>(
+      bodies.actors.nodes.flatMap((body: { officeHolders: { nodes: { id: string }[] } }) => body.officeHolders.nodes.map((node) => node.id)),
+    );
     const { ids } = await allActors({ holdsOfficeInMatching: { side: ['KZ'] }, asOf: day }, 10);
     expect(new Set(ids)).toEqual(expected);
     const undated = await allActors({ holdsOfficeInMatching: { side: ['KZ'] } }, 10);
@@ -152,6 +156,8 @@ describe('a relation filter on the related entity\'s own filter', () => {
     const deep = await server.query(ACTORS, {
       filter: { partOfMatching: { partOfMatching: { partOfMatching: { partOfMatching: { partOfMatching: { side: ['EU'] } } } } } },
     });
-    expect(deep.errors?.[0]?.message).toBe('Argument "filter.partOfMatching.partOfMatching.partOfMatching.partOfMatching.partOfMatching" nests AND/OR/NOT and …Matching filters deeper than 5 levels.');
+    expect(deep.errors?.[0]?.message).toBe(
+      'Argument "filter.partOfMatching.partOfMatching.partOfMatching.partOfMatching.partOfMatching" nests AND/OR/NOT and …Matching filters deeper than 5 levels.',
+    );
   });
 });

@@ -138,7 +138,9 @@ describe('search arguments', () => {
       expect(hits.length).toBeGreaterThan(0);
       expect(hits.map((hit) => hit.node.id)).toEqual(all.filter((hit) => types.includes(hit.node.__typename)).map((hit) => hit.node.id));
     }
-    expect((await search('Kazakhstan', { types: ['Place'] })).map((hit) => hit.node.id)).toEqual(expect.arrayContaining(['place:kazakhstan', 'place:east-kazakhstan']));
+    expect((await search('Kazakhstan', { types: ['Place'] })).map((hit) => hit.node.id)).toEqual(
+      expect.arrayContaining(['place:kazakhstan', 'place:east-kazakhstan']),
+    );
   });
 
   it('first caps the hits, 10 by default', async () => {
@@ -200,7 +202,9 @@ describe('search is safe with any text', () => {
     'x'.repeat(200),
     'Kazakhstan '.repeat(18),
     'a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2 3 4 5 6 7 8 9',
-    Array.from({ length: 40 }, (_, index) => `w${index}rd`).join(' ').slice(0, 200),
+    Array.from({ length: 40 }, (_, index) => `w${index}rd`)
+      .join(' ')
+      .slice(0, 200),
   ])('%j returns a list', async (query) => {
     const response = await server.query<{ search: Hit[] }>(SEARCH, { query });
     expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
@@ -219,7 +223,10 @@ describe('search is safe with any text', () => {
     const lithium = await search('lithium');
     expect(lithium[0]?.node.id).toBe('material:lithium');
     for (const query of ['lithium AND NOT lithium', '-lithium', 'lithium^0', '"lithium"', '(lithium)']) {
-      expect((await search(query)).map((hit) => hit.node.id), query).toContain('material:lithium');
+      expect(
+        (await search(query)).map((hit) => hit.node.id),
+        query,
+      ).toContain('material:lithium');
     }
     expect(await search('lith*')).toEqual(await search('lith'));
     expect(await search('tungsten~')).toEqual(await search('tungsten'));
@@ -240,9 +247,12 @@ describe('Entity.name(lang)', () => {
     const fields = LANGUAGES.map((lang) => `${lang}: name(lang: ${lang})`).join(' ');
     const ids = entities.map((entity) => entity.id);
     for (let start = 0; start < ids.length; start += 100) {
-      const response = await server.query<{ nodes: Record<string, string>[] }>(`query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Entity { name ${fields} } } }`, {
-        ids: ids.slice(start, start + 100),
-      });
+      const response = await server.query<{ nodes: Record<string, string>[] }>(
+        `query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Entity { name ${fields} } } }`,
+        {
+          ids: ids.slice(start, start + 100),
+        },
+      );
       expect(response.errors).toBeUndefined();
       for (const node of response.data!.nodes) {
         const entity = byId.get(node.id!)!;

@@ -39,7 +39,12 @@ describe('loading the seed', () => {
   });
 
   it('--reset removes what the files do not hold and reloads the same graph', async () => {
-    await upsertRecords(db, [{ type: 'Actor', id: 'actor:test-stale-entity', name: 'Stale', kind: 'person', confidence: 'low', sourceIds: ['source:eu-kz-roadmap-2023-de'] }], [], { by: 'test' });
+    await upsertRecords(
+      db,
+      [{ type: 'Actor', id: 'actor:test-stale-entity', name: 'Stale', kind: 'person', confidence: 'low', sourceIds: ['source:eu-kz-roadmap-2023-de'] }],
+      [],
+      { by: 'test' },
+    );
     const summary = await loadSeed(db, { reset: true });
     expect((await db.read('nodes-by-ids', { keys: ['actor:test-stale-entity'] })).length).toBe(0);
     expect(summary.nodeCount).toBe(entities.length);
@@ -123,11 +128,26 @@ describe('the curated graph', () => {
 
   it('has every public id the API promises, with the type its prefix says', () => {
     const required = [
-      'actor:valdis-dombrovskis', 'actor:alikhan-smailov', 'actor:maros-sefcovic', 'actor:marat-karabayev',
-      'actor:ursula-von-der-leyen', 'actor:european-commission', 'actor:government-of-kazakhstan',
-      'agreement:eu-kz-mou-2022', 'agreement:eu-kz-roadmap-2023-2024', 'agreement:epca', 'instrument:horizon-europe',
-      'instrument:eu-kz-cooperation-facility', 'event:amm-2023', 'material:lithium', 'material:renewable-hydrogen',
-      'chain:batteries', 'chain:renewable-hydrogen', 'chain:raw-materials', 'place:kazakhstan', 'project:hyrasia-one',
+      'actor:valdis-dombrovskis',
+      'actor:alikhan-smailov',
+      'actor:maros-sefcovic',
+      'actor:marat-karabayev',
+      'actor:ursula-von-der-leyen',
+      'actor:european-commission',
+      'actor:government-of-kazakhstan',
+      'agreement:eu-kz-mou-2022',
+      'agreement:eu-kz-roadmap-2023-2024',
+      'agreement:epca',
+      'instrument:horizon-europe',
+      'instrument:eu-kz-cooperation-facility',
+      'event:amm-2023',
+      'material:lithium',
+      'material:renewable-hydrogen',
+      'chain:batteries',
+      'chain:renewable-hydrogen',
+      'chain:raw-materials',
+      'place:kazakhstan',
+      'project:hyrasia-one',
       'source:eu-kz-roadmap-2023-de',
     ];
     const prefixOf = (type: string) => ENTITY_TYPES[type as keyof typeof ENTITY_TYPES].prefix;

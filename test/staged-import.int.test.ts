@@ -25,7 +25,9 @@ const ids = (n: number, prefix = 'a') => Array.from({ length: n }, (_, index) =>
 function records(n: number, prefix = 'a'): string {
   const actors = ids(n, prefix).map((id) => ({ type: 'Actor', id, name: id, kind: 'company', confidence: 'low', sourceIds: [SOURCE] }));
   const changed = { type: 'Actor', id: EXISTING, name: 'Renamed by the import', kind: 'company', confidence: 'high', sourceIds: [SOURCE] };
-  const links = ids(n, prefix).slice(1).map((id, index) => ({ type: 'MET', from: ids(n, prefix)[index], to: id, confidence: 'low', sourceIds: [SOURCE] }));
+  const links = ids(n, prefix)
+    .slice(1)
+    .map((id, index) => ({ type: 'MET', from: ids(n, prefix)[index], to: id, confidence: 'low', sourceIds: [SOURCE] }));
   return [...actors, changed, ...links].map((record) => JSON.stringify(record)).join('\n');
 }
 

@@ -18,7 +18,13 @@ describe('validateRecords', () => {
   it('accepts valid records and returns them ready to write', () => {
     const result = validateRecords(
       [at(1, source), at(2, actor), at(3, { ...body, names: { de: ['B-de'], ru: ['Б'] } })],
-      [at(1, { type: 'HOLDS_OFFICE', from: 'actor:a', to: 'actor:b', title: 'President', validFrom: '2022-01-11', confidence: 'high', sourceIds: ['source:s1'] }, 'l')],
+      [
+        at(
+          1,
+          { type: 'HOLDS_OFFICE', from: 'actor:a', to: 'actor:b', title: 'President', validFrom: '2022-01-11', confidence: 'high', sourceIds: ['source:s1'] },
+          'l',
+        ),
+      ],
     );
     expect(result.problems).toEqual([]);
     expect(result.entities.find((entity) => entity.id === 'actor:b')?.properties).toMatchObject({ names: ['B-de', 'Б'], nameLangs: ['de', 'ru'] });

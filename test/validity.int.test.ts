@@ -26,7 +26,7 @@ async function holders(body: string, day: string, includeUncertain = false): Pro
 describe('office holders of the Government of Kazakhstan', () => {
   const government = 'actor:government-of-kazakhstan';
 
-  it('on 2023-05-19: Nurtleu\'s appointment (2023-04-03) ended Tileuberdi\'s and Idrissov\'s terms, even with includeUncertain', async () => {
+  it("on 2023-05-19: Nurtleu's appointment (2023-04-03) ended Tileuberdi's and Idrissov's terms, even with includeUncertain", async () => {
     expect(await holders(government, '2023-05-19')).toEqual([
       'actor:alikhan-smailov:STATED',
       'actor:galymzhan-koishybayev:ATTESTED',
@@ -42,7 +42,7 @@ describe('office holders of the Government of Kazakhstan', () => {
     ]);
   });
 
-  it('on 2024-03-01: Bektenov is PM by his appointment and an attestation of 2024-06-18; Smailov\'s term had ended', async () => {
+  it("on 2024-03-01: Bektenov is PM by his appointment and an attestation of 2024-06-18; Smailov's term had ended", async () => {
     expect(await holders(government, '2024-03-01')).toEqual([
       'actor:galymzhan-koishybayev:ATTESTED',
       'actor:kassym-jomart-tokayev:ATTESTED',
@@ -68,14 +68,16 @@ describe('office holders of the Government of Kazakhstan', () => {
   });
 
   it('without asOf every link is returned and validity is null', async () => {
-    const data = await server.data('{ entity(id: "actor:government-of-kazakhstan") { ... on Actor { officeHolders(first: 100) { totalCount edges { validity } } } } }');
+    const data = await server.data(
+      '{ entity(id: "actor:government-of-kazakhstan") { ... on Actor { officeHolders(first: 100) { totalCount edges { validity } } } } }',
+    );
     expect(data.entity.officeHolders.totalCount).toBe(12);
     expect(new Set(data.entity.officeHolders.edges.map((edge: { validity: null }) => edge.validity))).toEqual(new Set([null]));
   });
 });
 
 describe('office holders of EU posts', () => {
-  it('the EU Delegation: Jankauskas until Simkić\'s appointment (September 2024), then Simkić by attestation', async () => {
+  it("the EU Delegation: Jankauskas until Simkić's appointment (September 2024), then Simkić by attestation", async () => {
     expect(await holders('actor:eu-delegation-to-kazakhstan', '2022-06-01')).toEqual(['actor:kestutis-jankauskas:STATED']);
     expect(await holders('actor:eu-delegation-to-kazakhstan', '2024-08-31')).toEqual(['actor:kestutis-jankauskas:STATED']);
     expect(await holders('actor:eu-delegation-to-kazakhstan', '2024-10-01')).toEqual(['actor:aleska-simkic:ATTESTED']);
@@ -100,7 +102,8 @@ describe('links of other temporalities', () => {
   });
 
   it('a path through an office is found only on days the office is known to hold', async () => {
-    const query = 'query ($day: Date) { shortestPath(from: "actor:mukhtar-tileuberdi", to: "actor:murat-nurtleu", relationshipTypes: [HOLDS_OFFICE], asOf: $day, maxHops: 2) { length relationships { validity } } }';
+    const query =
+      'query ($day: Date) { shortestPath(from: "actor:mukhtar-tileuberdi", to: "actor:murat-nurtleu", relationshipTypes: [HOLDS_OFFICE], asOf: $day, maxHops: 2) { length relationships { validity } } }';
     expect((await server.data(query, { day: '2023-05-19' })).shortestPath).toBeNull();
     expect((await server.data(query, {})).shortestPath).toMatchObject({ length: 2, relationships: [{ validity: null }, { validity: null }] });
   });

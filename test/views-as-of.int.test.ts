@@ -33,7 +33,10 @@ async function validityByRelationshipFields(ids: string[], types: string[], day:
           pageInfo { hasNextPage } edges { type key validity node { id } } } } } }`,
       { ids: ids.slice(start, start + 50), types, day },
     );
-    for (const node of data.nodes as { id: string; relationships: { pageInfo: { hasNextPage: boolean }; edges: { type: string; key: string | null; validity: Validity; node: { id: string } }[] } }[]) {
+    for (const node of data.nodes as {
+      id: string;
+      relationships: { pageInfo: { hasNextPage: boolean }; edges: { type: string; key: string | null; validity: Validity; node: { id: string } }[] };
+    }[]) {
       expect(node.relationships.pageInfo.hasNextPage, `links of ${node.id} fit one page`).toBe(false);
       for (const edge of node.relationships.edges) holding.set(`${node.id}|${edge.type}|${edge.node.id}${edge.key ? `|${edge.key}` : ''}`, edge.validity);
     }
@@ -59,7 +62,10 @@ describe('timeline(asOf)', () => {
   };
   const key = (entry: Entry) => `${entry.kind}|${entry.date}|${entry.relationship?.id ?? entry.subject.id}|${entry.validity}`;
 
-  for (const kinds of [['OFFICE_START', 'OFFICE_END'], ['SIGNING', 'FUNDING', 'MEETING', 'ANNOUNCEMENT']]) {
+  for (const kinds of [
+    ['OFFICE_START', 'OFFICE_END'],
+    ['SIGNING', 'FUNDING', 'MEETING', 'ANNOUNCEMENT'],
+  ]) {
     it(`${kinds.join(', ')}: an entry is listed on a day exactly when its link holds then, with the link's validity`, async () => {
       const undated = await timeline(kinds, null);
       expect(undated.length).toBeGreaterThan(0);
@@ -93,7 +99,8 @@ describe('timeline(asOf)', () => {
   });
 
   it('on 2025-10-01 the offices of the Government of Kazakhstan: Nurtleu succeeded, Kosherbayev only as UNCERTAIN', async () => {
-    const government = (entries: Entry[]) => entries.filter((entry) => entry.object?.id === 'actor:government-of-kazakhstan').map((entry) => `${entry.subject.id}:${entry.validity}`);
+    const government = (entries: Entry[]) =>
+      entries.filter((entry) => entry.object?.id === 'actor:government-of-kazakhstan').map((entry) => `${entry.subject.id}:${entry.validity}`);
     const undated = government(await timeline(['OFFICE_START'], null));
     expect(undated).toContain('actor:murat-nurtleu:null');
     expect(undated).toContain('actor:yermek-kosherbayev:null');
@@ -129,11 +136,15 @@ describe('valueChain(asOf)', () => {
     for (const { id } of valueChains.nodes as { id: string }[]) {
       const undated = await chain(id, null);
       for (const stage of undated.stages) {
-        expect(new Set([...stage.links, ...stage.funding].map((link) => link.validity))).toEqual(stage.links.length + stage.funding.length ? new Set([null]) : new Set());
+        expect(new Set([...stage.links, ...stage.funding].map((link) => link.validity))).toEqual(
+          stage.links.length + stage.funding.length ? new Set([null]) : new Set(),
+        );
         // Every actor in a lane stands there through one of the stage's links.
         expect([...new Set(stage.links.map((link) => link.from))].sort()).toEqual(ids([...stage.euActors, ...stage.kzActors]));
       }
-      const sides = new Map(undated.stages.flatMap((stage) => [...stage.euActors.map((a) => [a.id, 'EU'] as const), ...stage.kzActors.map((a) => [a.id, 'KZ'] as const)]));
+      const sides = new Map(
+        undated.stages.flatMap((stage) => [...stage.euActors.map((a) => [a.id, 'EU'] as const), ...stage.kzActors.map((a) => [a.id, 'KZ'] as const)]),
+      );
       const linkFroms = [...new Set(undated.stages.flatMap((stage) => [...stage.links, ...stage.funding].map((link) => link.id.split('|')[0]!)))];
       const types = [...new Set(undated.stages.flatMap((stage) => [...stage.links, ...stage.funding].map((link) => link.id.split('|')[1]!)))];
       if (linkFroms.length === 0) continue;
@@ -153,7 +164,10 @@ describe('valueChain(asOf)', () => {
               euActors: ids(euActors),
               kzActors: ids(kzActors),
               links: links.map((link) => `${link.id}:${link.validity}`).sort(),
-              funding: stage.funding.filter(kept).map((link) => `${link.id}:${holding.get(link.id)}`).sort(),
+              funding: stage.funding
+                .filter(kept)
+                .map((link) => `${link.id}:${holding.get(link.id)}`)
+                .sort(),
             };
           });
           const got = dated.stages.map((stage) => ({
@@ -165,9 +179,18 @@ describe('valueChain(asOf)', () => {
             funding: stage.funding.map((link) => `${link.id}:${link.validity}`).sort(),
           }));
           expect(got, `${id} on ${day}, includeUncertain ${includeUncertain}`).toEqual(expectedStages);
-          expect(ids(dated.gaps)).toEqual(expectedStages.filter((stage) => !stage.linked).map((stage) => stage.stage.id).sort());
+          expect(ids(dated.gaps)).toEqual(
+            expectedStages
+              .filter((stage) => !stage.linked)
+              .map((stage) => stage.stage.id)
+              .sort(),
+          );
           for (const stage of dated.stages) for (const actor of [...stage.euActors, ...stage.kzActors]) expect(sides.has(actor.id)).toBe(true);
-          if (JSON.stringify(got.map((stage) => [stage.euActors, stage.kzActors])) !== JSON.stringify(undated.stages.map((stage) => [ids(stage.euActors), ids(stage.kzActors)]))) differs = true;
+          if (
+            JSON.stringify(got.map((stage) => [stage.euActors, stage.kzActors])) !==
+            JSON.stringify(undated.stages.map((stage) => [ids(stage.euActors), ids(stage.kzActors)]))
+          )
+            differs = true;
           if (got.some((stage) => stage.links.some((link) => link.endsWith(':UNCERTAIN')))) uncertainSeen = true;
         }
       }
@@ -185,7 +208,11 @@ describe('valueChain(asOf)', () => {
 
 describe('whether asOf is given is part of the statement', () => {
   it('without asOf the value-chain and timeline statements carry no date rule; with it they do', () => {
-    const statement = (name: string, dated: boolean) => cypher(name, { dated }).split('\n').filter((line) => !line.trim().startsWith('//')).join('\n');
+    const statement = (name: string, dated: boolean) =>
+      cypher(name, { dated })
+        .split('\n')
+        .filter((line) => !line.trim().startsWith('//'))
+        .join('\n');
     for (const name of ['value-chain-stages', 'timeline']) {
       expect(statement(name, false), name).not.toMatch(/asOf|includeUncertain|attestedOn/);
       expect(statement(name, true), name).toMatch(/\$asOf[\s\S]*attestedOn[\s\S]*\$includeUncertain/);

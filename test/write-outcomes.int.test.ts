@@ -25,7 +25,9 @@ afterAll(async () => {
 });
 
 const APPLY = 'mutation ($changes: [ChangeInput!]!) { applyChanges(changes: $changes) { changes { kind subject created changed } } }';
-const actor = (id: string) => ({ upsertEntity: { input: { type: 'Actor', id, name: id, confidence: 'LOW', properties: { kind: 'company' } }, evidence: { sourceIds: [SOURCE] } } });
+const actor = (id: string) => ({
+  upsertEntity: { input: { type: 'Actor', id, name: id, confidence: 'LOW', properties: { kind: 'company' } }, evidence: { sourceIds: [SOURCE] } },
+});
 const met = (from: string, to: string) => ({ link: { input: { type: 'MET', from, to, confidence: 'LOW' }, evidence: { sourceIds: [SOURCE] } } });
 const exists = async (id: string) => (await server.db.read('nodes-by-ids', { keys: [id] })).length > 0;
 
@@ -55,7 +57,9 @@ describe('applyChanges', () => {
 
   it('needs exactly one field per change and 1 to 100 changes', async () => {
     const both = await server.query(APPLY, { changes: [{ ...actor('actor:test-o-three'), deleteEntity: { id: 'actor:test-o-one' } }] }, editor);
-    expect(both.errors?.[0]?.message).toBe('Each change must set exactly one of upsertEntity, link, unlink, deleteEntity, but changes[0] sets "upsertEntity" and "deleteEntity".');
+    expect(both.errors?.[0]?.message).toBe(
+      'Each change must set exactly one of upsertEntity, link, unlink, deleteEntity, but changes[0] sets "upsertEntity" and "deleteEntity".',
+    );
     const none = await server.query(APPLY, { changes: [] }, editor);
     expect(none.errors?.[0]?.message).toBe('Argument "changes" must hold 1 to 100 changes, but got 0.');
     expect(await exists('actor:test-o-three')).toBe(false);
@@ -78,10 +82,19 @@ describe('applyChanges', () => {
 describe('idempotent mutations', () => {
   it('link sent twice answers created once and changes nothing the second time', async () => {
     await server.query(APPLY, { changes: [actor('actor:test-o-two')] }, editor);
-    const LINK = 'mutation ($input: LinkInput!, $evidence: EvidenceInput!) { link(input: $input, evidence: $evidence) { created changed relationship { id } } }';
+    const LINK =
+      'mutation ($input: LinkInput!, $evidence: EvidenceInput!) { link(input: $input, evidence: $evidence) { created changed relationship { id } } }';
     const variables = { input: { type: 'MET', from: 'actor:test-o-one', to: 'actor:test-o-two', confidence: 'LOW' }, evidence: { sourceIds: [SOURCE] } };
-    expect((await server.query(LINK, variables, editor)).data?.link).toEqual({ created: true, changed: true, relationship: { id: 'actor:test-o-one|MET|actor:test-o-two' } });
-    expect((await server.query(LINK, variables, editor)).data?.link).toEqual({ created: false, changed: false, relationship: { id: 'actor:test-o-one|MET|actor:test-o-two' } });
+    expect((await server.query(LINK, variables, editor)).data?.link).toEqual({
+      created: true,
+      changed: true,
+      relationship: { id: 'actor:test-o-one|MET|actor:test-o-two' },
+    });
+    expect((await server.query(LINK, variables, editor)).data?.link).toEqual({
+      created: false,
+      changed: false,
+      relationship: { id: 'actor:test-o-one|MET|actor:test-o-two' },
+    });
   });
 });
 
@@ -90,17 +103,22 @@ describe('translateWriteError', () => {
   it('a connection lost during the commit is WRITE_OUTCOME_UNKNOWN', () => {
     const error = translated(new WriteOutcomeUnknownError(Object.assign(new Error('Connection was closed by server'), { code: 'ServiceUnavailable' })));
     expect(error.extensions).toMatchObject({ code: 'WRITE_OUTCOME_UNKNOWN', writeOutcome: 'UNKNOWN' });
-    expect(error.message).toBe('The connection to the graph database failed while the write was being committed, so it may or may not have been applied. Writes are idempotent: send the same mutation again.');
+    expect(error.message).toBe(
+      'The connection to the graph database failed while the write was being committed, so it may or may not have been applied. Writes are idempotent: send the same mutation again.',
+    );
   });
   it('Neo4j unreachable before the commit is SERVICE_UNAVAILABLE, not applied', () => {
-    expect(translated(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ServiceUnavailable' })).extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', writeOutcome: 'NOT_APPLIED' });
+    expect(translated(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ServiceUnavailable' })).extensions).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      writeOutcome: 'NOT_APPLIED',
+    });
   });
   it.each([
     ['Neo.ClientError.Schema.ConstraintValidationFailed', 'BAD_USER_INPUT'],
     ['Neo.ClientError.Statement.ArgumentError', 'BAD_USER_INPUT'],
     ['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'BAD_USER_INPUT'],
     ['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'SERVICE_UNAVAILABLE'],
-  ])('Neo4j\'s %s becomes %s, not applied', (neo4jCode, code) => {
+  ])("Neo4j's %s becomes %s, not applied", (neo4jCode, code) => {
     expect(translated(Object.assign(new Error('refused'), { code: neo4jCode })).extensions).toMatchObject({ code, writeOutcome: 'NOT_APPLIED' });
   });
 });

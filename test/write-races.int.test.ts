@@ -54,7 +54,9 @@ describe('a write raced against a delete of what it depends on', () => {
       const data = [
         { type: 'Actor', id: fresh, name: fresh, kind: 'company', confidence: 'low', sourceIds: [SOURCE] },
         { type: 'MET', from: fresh, to: target, confidence: 'low', sourceIds: [SOURCE] },
-      ].map((record) => JSON.stringify(record)).join('\n');
+      ]
+        .map((record) => JSON.stringify(record))
+        .join('\n');
       const [imported, deleted] = await Promise.all([server.query(IMPORT, { data }, editor), server.query(DELETE, { id: target }, editor)]);
       expect(codes(deleted).filter((code) => code !== 'NOT_FOUND')).toEqual([]);
       expect(codes(imported)).toEqual([]);
@@ -75,7 +77,10 @@ describe('a write raced against a delete of what it depends on', () => {
       const target = `actor:test-race-link-target-${round}`;
       await createTarget(target);
       const input = { type: 'MET', from: 'actor:test-race-link-from', to: target, confidence: 'LOW' };
-      const [linked] = await Promise.all([server.query(LINK, { input, evidence: { sourceIds: [SOURCE] } }, editor), server.query(DELETE, { id: target }, editor)]);
+      const [linked] = await Promise.all([
+        server.query(LINK, { input, evidence: { sourceIds: [SOURCE] } }, editor),
+        server.query(DELETE, { id: target }, editor),
+      ]);
       const linkCodes = codes(linked);
       if (linkCodes.length === 0) {
         if (linked.data?.link.relationship.id !== `actor:test-race-link-from|MET|${target}`) failures.push(`round ${round}: done without the relationship`);
@@ -94,10 +99,14 @@ describe('a write raced against a delete of what it depends on', () => {
       created.push(entity);
       await createTarget(source);
       const input = { type: 'Actor', id: entity, name: entity, confidence: 'LOW', properties: { kind: 'company' } };
-      const [upserted, deleted] = await Promise.all([server.query(UPSERT, { input, evidence: { sourceIds: [source] } }, editor), server.query(DELETE, { id: source }, editor)]);
+      const [upserted, deleted] = await Promise.all([
+        server.query(UPSERT, { input, evidence: { sourceIds: [source] } }, editor),
+        server.query(DELETE, { id: source }, editor),
+      ]);
       for (const code of [...codes(upserted), ...codes(deleted)]) if (code !== 'BAD_USER_INPUT') failures.push(`round ${round}: ${code}`);
       if ((await exists(entity)) && !(await exists(source))) failures.push(`round ${round}: ${entity} cites the deleted ${source}`);
-      if (codes(upserted).length === 0 && codes(deleted).length === 0) failures.push(`round ${round}: both the citing upsert and the delete of what it cites answered done`);
+      if (codes(upserted).length === 0 && codes(deleted).length === 0)
+        failures.push(`round ${round}: both the citing upsert and the delete of what it cites answered done`);
     }
     expect(failures).toEqual([]);
   }, 120_000);

@@ -17,12 +17,27 @@ const VIEWER_KEY = 'viewer-key-0123456789abcdefghij';
 const JWT_SECRET = 'jwt-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 const editor = { authorization: `Bearer ${EDITOR_KEY}` };
 const viewer = { authorization: `Bearer ${VIEWER_KEY}` };
-const TEST_IDS = ['actor:test-w-company', 'actor:test-w-race', 'source:test-w-report', 'project:test-w-mine', 'actor:test-w-jwt', 'material:test-w-ore', 'actor:test-w-csv', 'actor:test-w-cli'];
+const TEST_IDS = [
+  'actor:test-w-company',
+  'actor:test-w-race',
+  'source:test-w-report',
+  'project:test-w-mine',
+  'actor:test-w-jwt',
+  'material:test-w-ore',
+  'actor:test-w-csv',
+  'actor:test-w-cli',
+];
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({
-    auth: { apiKeys: [{ name: 'editor', role: 'editor', key: EDITOR_KEY }, { name: 'viewer', role: 'viewer', key: VIEWER_KEY }], jwtSecret: JWT_SECRET },
+    auth: {
+      apiKeys: [
+        { name: 'editor', role: 'editor', key: EDITOR_KEY },
+        { name: 'viewer', role: 'viewer', key: VIEWER_KEY },
+      ],
+      jwtSecret: JWT_SECRET,
+    },
   });
   await removeEntities(server.db, TEST_IDS);
 });
@@ -59,8 +74,20 @@ describe('access control', () => {
     ['no token', {}, 'UNAUTHENTICATED', 'Writes need a bearer token (an API key or a JWT) with the editor role.', 401],
     ['an unknown API key', { authorization: 'Bearer not-a-key-of-this-server-at-all' }, 'UNAUTHENTICATED', 'The bearer token is not a valid API key.', 401],
     ['a viewer API key', viewer, 'FORBIDDEN', '"api-key:viewer" has the role viewer; writes need the editor role.', 403],
-    ['a JWT with the viewer role', { authorization: `Bearer ${jwt({ sub: 'vera', roles: ['viewer'] })}` }, 'FORBIDDEN', '"jwt:vera" has the role viewer; writes need the editor role.', 403],
-    ['a JWT signed with another key', { authorization: `Bearer ${jwt({ sub: 'eve', roles: ['editor'] }, 'another-secret-0123456789abcdefghijklmnop')}` }, 'UNAUTHENTICATED', undefined, 401],
+    [
+      'a JWT with the viewer role',
+      { authorization: `Bearer ${jwt({ sub: 'vera', roles: ['viewer'] })}` },
+      'FORBIDDEN',
+      '"jwt:vera" has the role viewer; writes need the editor role.',
+      403,
+    ],
+    [
+      'a JWT signed with another key',
+      { authorization: `Bearer ${jwt({ sub: 'eve', roles: ['editor'] }, 'another-secret-0123456789abcdefghijklmnop')}` },
+      'UNAUTHENTICATED',
+      undefined,
+      401,
+    ],
   ])('a write with %s is refused and writes nothing', async (_label, headers, code, message, status) => {
     const response = await server.query(UPSERT, { input: company, evidence: { newSource } }, headers as Record<string, string>);
     expect(response.status).toBe(status);
@@ -85,7 +112,11 @@ describe('access control', () => {
 
   it('a JWT with the editor role may write, stamped with its subject', async () => {
     const token = jwt({ sub: 'jana', roles: ['editor'] });
-    const response = await server.query(UPSERT, { input: { ...company, id: 'actor:test-w-jwt', name: 'Test W JWT' }, evidence: { sourceIds: ['source:eu-kz-roadmap-2023-de'] } }, { authorization: `Bearer ${token}` });
+    const response = await server.query(
+      UPSERT,
+      { input: { ...company, id: 'actor:test-w-jwt', name: 'Test W JWT' }, evidence: { sourceIds: ['source:eu-kz-roadmap-2023-de'] } },
+      { authorization: `Bearer ${token}` },
+    );
     expect(response.errors).toBeUndefined();
     expect((await stored('actor:test-w-jwt'))?.updatedBy).toBe('jwt:jana');
   });
@@ -98,7 +129,13 @@ describe('mutations', () => {
     expect(first.data?.upsertEntity).toEqual({
       created: true,
       changed: true,
-      entity: { id: 'actor:test-w-company', name: 'Test W Company', kind: 'COMPANY', side: 'KZ', sources: [{ id: 'source:test-w-report', title: 'Test W report' }] },
+      entity: {
+        id: 'actor:test-w-company',
+        name: 'Test W Company',
+        kind: 'COMPANY',
+        side: 'KZ',
+        sources: [{ id: 'source:test-w-report', title: 'Test W report' }],
+      },
     });
     const stamps = await stored('actor:test-w-company');
     expect(stamps).toMatchObject({ updatedBy: 'api-key:editor' });
@@ -108,7 +145,11 @@ describe('mutations', () => {
     expect(again.data?.upsertEntity).toMatchObject({ created: false, changed: false });
     expect((await stored('actor:test-w-company'))?.updatedAt).toBe(stamps?.updatedAt);
 
-    const renamed = await server.query(UPSERT, { input: { ...company, name: 'Test W Company Renamed' }, evidence: { sourceIds: ['source:test-w-report'] } }, editor);
+    const renamed = await server.query(
+      UPSERT,
+      { input: { ...company, name: 'Test W Company Renamed' }, evidence: { sourceIds: ['source:test-w-report'] } },
+      editor,
+    );
     expect(renamed.data?.upsertEntity).toMatchObject({ created: false, changed: true });
     const after = await stored('actor:test-w-company');
     expect(after?.createdAt).toBe(stamps?.createdAt);
@@ -119,7 +160,13 @@ describe('mutations', () => {
     const response = await server.query(
       UPSERT,
       {
-        input: { type: 'Project', id: 'actor:test-w-mine', name: 'Mine', confidence: 'HIGH', properties: { status: 'planned', startDate: '2027-13', colour: 'red' } },
+        input: {
+          type: 'Project',
+          id: 'actor:test-w-mine',
+          name: 'Mine',
+          confidence: 'HIGH',
+          properties: { status: 'planned', startDate: '2027-13', colour: 'red' },
+        },
         evidence: { newSource: { ...newSource, id: 'source:test-w-other' } },
       },
       editor,
@@ -143,19 +190,45 @@ describe('mutations', () => {
     const LINK = `mutation ($input: LinkInput!, $evidence: EvidenceInput!) { link(input: $input, evidence: $evidence) { created relationship { id type from to role share sources { id } } } }`;
     const linked = await server.query(
       LINK,
-      { input: { type: 'PARTICIPATES_IN', from: 'actor:test-w-company', to: 'project:hyrasia-one', confidence: 'MEDIUM', properties: { role: 'supplier', share: 5 } }, evidence: { sourceIds: ['source:test-w-report'] } },
+      {
+        input: {
+          type: 'PARTICIPATES_IN',
+          from: 'actor:test-w-company',
+          to: 'project:hyrasia-one',
+          confidence: 'MEDIUM',
+          properties: { role: 'supplier', share: 5 },
+        },
+        evidence: { sourceIds: ['source:test-w-report'] },
+      },
       editor,
     );
     expect(linked.errors).toBeUndefined();
     expect(linked.data?.link).toEqual({
       created: true,
-      relationship: { id: 'actor:test-w-company|PARTICIPATES_IN|project:hyrasia-one', type: 'PARTICIPATES_IN', from: 'actor:test-w-company', to: 'project:hyrasia-one', role: 'supplier', share: 5, sources: [{ id: 'source:test-w-report' }] },
+      relationship: {
+        id: 'actor:test-w-company|PARTICIPATES_IN|project:hyrasia-one',
+        type: 'PARTICIPATES_IN',
+        from: 'actor:test-w-company',
+        to: 'project:hyrasia-one',
+        role: 'supplier',
+        share: 5,
+        sources: [{ id: 'source:test-w-report' }],
+      },
     });
     const participants = await server.query('{ actors(filter: { participatesIn: "project:hyrasia-one" }) { nodes { id } } }');
     expect(participants.data?.actors.nodes).toContainEqual({ id: 'actor:test-w-company' });
 
-    const wrong = await server.query(LINK, { input: { type: 'SIGNED', from: 'actor:test-w-company', to: 'project:hyrasia-one', confidence: 'LOW' }, evidence: { sourceIds: ['source:test-w-report'] } }, editor);
-    expect(wrong.errors?.[0]?.extensions?.problems).toEqual(['input:1 (actor:test-w-company -[SIGNED]-> project:hyrasia-one): SIGNED cannot end at a Project ("project:hyrasia-one"); allowed: Agreement.']);
+    const wrong = await server.query(
+      LINK,
+      {
+        input: { type: 'SIGNED', from: 'actor:test-w-company', to: 'project:hyrasia-one', confidence: 'LOW' },
+        evidence: { sourceIds: ['source:test-w-report'] },
+      },
+      editor,
+    );
+    expect(wrong.errors?.[0]?.extensions?.problems).toEqual([
+      'input:1 (actor:test-w-company -[SIGNED]-> project:hyrasia-one): SIGNED cannot end at a Project ("project:hyrasia-one"); allowed: Agreement.',
+    ]);
 
     const UNLINK = 'mutation { unlink(type: PARTICIPATES_IN, from: "actor:test-w-company", to: "project:hyrasia-one") { removed } }';
     expect((await server.query(UNLINK, {}, editor)).data).toEqual({ unlink: { removed: true } });
@@ -176,7 +249,11 @@ describe('mutations', () => {
 
   it('two writers upserting the same id at once end with one node', async () => {
     const writes = Array.from({ length: 8 }, (_, index) =>
-      server.query(UPSERT, { input: { ...company, id: 'actor:test-w-race', name: `Race ${index}` }, evidence: { sourceIds: ['source:eu-kz-roadmap-2023-de'] } }, editor),
+      server.query(
+        UPSERT,
+        { input: { ...company, id: 'actor:test-w-race', name: `Race ${index}` }, evidence: { sourceIds: ['source:eu-kz-roadmap-2023-de'] } },
+        editor,
+      ),
     );
     const responses = await Promise.all(writes);
     expect(responses.map((response) => response.errors)).toEqual(responses.map(() => undefined));
@@ -186,7 +263,8 @@ describe('mutations', () => {
 });
 
 describe('bulk import', () => {
-  const IMPORT = 'mutation ($format: ImportFormat!, $data: String!, $dryRun: Boolean) { importRecords(format: $format, data: $data, dryRun: $dryRun) { dryRun created { key count } updated { key count } unchanged { key count } problems { file line column subject message } } }';
+  const IMPORT =
+    'mutation ($format: ImportFormat!, $data: String!, $dryRun: Boolean) { importRecords(format: $format, data: $data, dryRun: $dryRun) { dryRun created { key count } updated { key count } unchanged { key count } problems { file line column subject message } } }';
   const csvNodes = [
     'type,id,name,kind,crmaCritical,crmaStrategic,names.de,confidence,sourceIds',
     'Material,material:test-w-ore,Test W ore,raw-material,false,false,Testerz|Erz,medium,source:eu-kz-roadmap-2023-de',
@@ -224,7 +302,10 @@ describe('bulk import', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vcg-import-'));
     try {
       const good = join(dir, 'actors.jsonl');
-      writeFileSync(good, `${JSON.stringify({ type: 'Actor', id: 'actor:test-w-cli', name: 'Test W CLI', kind: 'company', confidence: 'low', sourceIds: ['source:eu-kz-roadmap-2023-de'] })}\n`);
+      writeFileSync(
+        good,
+        `${JSON.stringify({ type: 'Actor', id: 'actor:test-w-cli', name: 'Test W CLI', kind: 'company', confidence: 'low', sourceIds: ['source:eu-kz-roadmap-2023-de'] })}\n`,
+      );
       const bad = join(dir, 'links.csv');
       writeFileSync(bad, 'type,from,to,confidence,sourceIds\nMET,actor:test-w-cli,actor:nobody,low,source:eu-kz-roadmap-2023-de\n');
       const env = { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword') };

@@ -14,7 +14,10 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-await runWithDatabase(async (db) => {
-  console.log(formatDataReport(await buildDataReport(db)));
-  return 0;
-}, { quiet: true });
+await runWithDatabase(
+  async (db) => {
+    console.log(formatDataReport(await buildDataReport(db)));
+    return 0;
+  },
+  { quiet: true },
+);

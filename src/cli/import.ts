@@ -57,7 +57,9 @@ await runWithDatabase(
         stamp: { by: `import:${process.env.USER ?? 'cli'}`, changes },
         ...(batchSize ? { batchSize, singleTransactionMax: batchSize } : {}),
         onProgress: (written, total) =>
-          console.error(`Wrote ${written} of ${total} records (${Math.floor((100 * written) / total)}%) in ${((performance.now() - started) / 1000).toFixed(1)} s; staged until all are written.`),
+          console.error(
+            `Wrote ${written} of ${total} records (${Math.floor((100 * written) / total)}%) in ${((performance.now() - started) / 1000).toFixed(1)} s; staged until all are written.`,
+          ),
       });
     } finally {
       await changes?.close();

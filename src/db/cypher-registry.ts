@@ -134,7 +134,10 @@ export function cypher(name: string, slots: CypherSlots = {}): string {
     if (!arrows) throw new Error(`"${String(slots.arrow)}" is not a direction.`);
     filled = filled.replaceAll('__LEFT__', arrows[0]).replaceAll('__RIGHT__', arrows[1]);
   }
-  for (const [slot, value, max] of [['__HOPS__', slots.hops, MAX_HOPS], ['__COUNT__', slots.count, MAX_PATH_COUNT]] as const) {
+  for (const [slot, value, max] of [
+    ['__HOPS__', slots.hops, MAX_HOPS],
+    ['__COUNT__', slots.count, MAX_PATH_COUNT],
+  ] as const) {
     if (value === undefined) continue;
     if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${slot} must be an integer from 1 to ${max}, but got ${value}.`);
     filled = filled.replaceAll(slot, String(value));
@@ -150,7 +153,8 @@ export function cypher(name: string, slots: CypherSlots = {}): string {
   filled = filled.replace(/__BEGUN\(([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\)__/g, (_match, entity: string, property: string) =>
     undated ? 'true' : begunByCypher({ entity, property, asOf: 'asOf' }),
   );
-  if (/__(HOLDS_ON|VALIDITY|BEGUN)\(|__(LABEL|TYPE|WHERE|ANCHOR|SORT|DIR|CMP|LEFT|RIGHT|HOPS|COUNT)__/.test(filled)) throw new Error(`Cypher statement "${name}" has an unfilled slot.`);
+  if (/__(HOLDS_ON|VALIDITY|BEGUN)\(|__(LABEL|TYPE|WHERE|ANCHOR|SORT|DIR|CMP|LEFT|RIGHT|HOPS|COUNT)__/.test(filled))
+    throw new Error(`Cypher statement "${name}" has an unfilled slot.`);
   return filled;
 }
 

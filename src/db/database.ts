@@ -59,7 +59,13 @@ export class StatementTimeoutError extends Error {
 }
 
 /** Called for every statement the handle runs: counts round trips in tests and metrics. */
-export type StatementListener = (event: { name: string; mode: 'read' | 'write'; durationMs: number; analyticsRunning?: number; /** The Cypher text sent, slots filled. */ text: string }) => void;
+export type StatementListener = (event: {
+  name: string;
+  mode: 'read' | 'write';
+  durationMs: number;
+  analyticsRunning?: number /** The Cypher text sent, slots filled. */;
+  text: string;
+}) => void;
 
 /** A connection to Neo4j with named-statement helpers. Create one per process; it is safe to share. */
 export interface Database {
@@ -165,7 +171,11 @@ export function createDatabase(options: DatabaseOptions): Database {
   const readAnalytics = async (name: string, params: Params, slots?: CypherSlots): Promise<Row[]> => {
     const deadline = Date.now() + analyticsTimeoutMs;
     const slot = analyticsSlots.acquire();
-    const acquired = await settleWithin(slot.then(() => true), analyticsTimeoutMs, () => false);
+    const acquired = await settleWithin(
+      slot.then(() => true),
+      analyticsTimeoutMs,
+      () => false,
+    );
     if (!acquired) {
       void slot.then(() => analyticsSlots.release());
       throw new StatementTimeoutError(name, analyticsTimeoutMs);
@@ -333,10 +343,12 @@ function createProbe(driver: Driver, database: string | undefined, timeoutMs: nu
   return () => {
     inFlight ??= (async () => {
       const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-      const answer = session.executeRead((tx) => tx.run('RETURN 1'), { timeout: timeoutMs }).then(
-        () => true,
-        () => false,
-      );
+      const answer = session
+        .executeRead((tx) => tx.run('RETURN 1'), { timeout: timeoutMs })
+        .then(
+          () => true,
+          () => false,
+        );
       try {
         return await settleWithin(answer, timeoutMs, () => false);
       } finally {
@@ -363,7 +375,9 @@ export class WriteOutcomeUnknownError extends Error {
   override name = 'WriteOutcomeUnknownError';
   readonly code = 'WRITE_OUTCOME_UNKNOWN';
   constructor(override readonly cause: unknown) {
-    super(`The connection to Neo4j failed while a write was being committed, so whether it was applied is unknown: ${(cause as Error)?.message ?? String(cause)}`);
+    super(
+      `The connection to Neo4j failed while a write was being committed, so whether it was applied is unknown: ${(cause as Error)?.message ?? String(cause)}`,
+    );
   }
 }
 
@@ -435,7 +449,10 @@ export function isRetryableWriteError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? '';
   if (code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') return false;
   if (code.startsWith('Neo.TransientError')) return true;
-  return /EntityNotFound|has been deleted|not found/i.test(code) || (code.startsWith('Neo.') && /(node|relationship) with id \S+ (has been deleted|not found)|unable to load node/i.test((error as Error).message ?? ''));
+  return (
+    /EntityNotFound|has been deleted|not found/i.test(code) ||
+    (code.startsWith('Neo.') && /(node|relationship) with id \S+ (has been deleted|not found)|unable to load node/i.test((error as Error).message ?? ''))
+  );
 }
 
 /** Converts driver values to plain JSON-friendly values: integers to numbers, temporals to ISO strings. */

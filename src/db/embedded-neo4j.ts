@@ -113,7 +113,16 @@ export function ensureJars(log: (message: string) => void = (m) => console.error
   log('Fetching Neo4j Community jars from Maven Central into neo4j/lib (first run only, about 125 MB) ...');
   const result = spawnSync(
     'mvn',
-    ['-q', '-B', '-Dstyle.color=never', '-f', join(NEO4J_DIR, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${LIB_DIR}`, '-DincludeScope=runtime'],
+    [
+      '-q',
+      '-B',
+      '-Dstyle.color=never',
+      '-f',
+      join(NEO4J_DIR, 'pom.xml'),
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${LIB_DIR}`,
+      '-DincludeScope=runtime',
+    ],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
   if (result.status !== 0) {

@@ -30,7 +30,8 @@ export function embeddedNeo4jOptions(config: Config): Pick<EmbeddedNeo4jOptions,
 
 /** Connects to the configured Neo4j (starting the embedded one when NEO4J_URI is not set) and applies the schema. */
 export async function openDatabase(config: Config, options: OpenDatabaseOptions = {}): Promise<OpenDatabase> {
-  const neo4j = config.neo4jUri === undefined ? await startEmbeddedNeo4j({ ...embeddedNeo4jOptions(config), ...(options.log ? { log: options.log } : {}) }) : undefined;
+  const neo4j =
+    config.neo4jUri === undefined ? await startEmbeddedNeo4j({ ...embeddedNeo4jOptions(config), ...(options.log ? { log: options.log } : {}) }) : undefined;
   const db = createDatabase({
     uri: neo4j?.uri ?? (config.neo4jUri as string),
     user: config.neo4jUser,

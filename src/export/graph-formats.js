@@ -45,8 +45,29 @@ export const NODE_ATTRIBUTES = Object.freeze(
 
 /** Edge attributes in column order, as NODE_ATTRIBUTES. */
 export const EDGE_ATTRIBUTES = Object.freeze(
-  ['id', 'type', 'from', 'to', 'title', 'role', 'date', 'validFrom', 'validTo', 'validity', 'acting', 'amount', 'currency', 'share', 'topic',
-    'ratified', 'key', 'note', 'confidence', 'sources', 'sourceUrls'].map((name) => attribute(name)),
+  [
+    'id',
+    'type',
+    'from',
+    'to',
+    'title',
+    'role',
+    'date',
+    'validFrom',
+    'validTo',
+    'validity',
+    'acting',
+    'amount',
+    'currency',
+    'share',
+    'topic',
+    'ratified',
+    'key',
+    'note',
+    'confidence',
+    'sources',
+    'sourceUrls',
+  ].map((name) => attribute(name)),
 );
 
 /** The export shape of an entity selected by the ExportNode fragment. */
@@ -154,9 +175,7 @@ export function writeGraphml(document) {
  * XML 1.0 cannot carry at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF) dropped.
  */
 export function escapeXml(text) {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/[&<>"'\t\n\r]/g, (char) => XML_ESCAPES[char]);
+  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '').replace(/[&<>"'\t\n\r]/g, (char) => XML_ESCAPES[char]);
 }
 
 // Private: an attribute (GraphML key and CSV column) by name.

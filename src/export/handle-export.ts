@@ -92,7 +92,12 @@ const PATHS_QUERY = /* GraphQL */ `
 
 // Private: the neighbourhood of ?id as a graph document, in the API's order (centre first).
 async function exportNeighborhood(params: URLSearchParams, execute: ExecuteGraphQL): Promise<GraphDocument> {
-  const query = readParameters(params, '/export/neighborhood', { id: 'id', depth: 'integer', types: 'types', first: 'integer', asOf: 'date', includeUncertain: 'boolean' }, ['id']);
+  const query = readParameters(
+    params,
+    '/export/neighborhood',
+    { id: 'id', depth: 'integer', types: 'types', first: 'integer', asOf: 'date', includeUncertain: 'boolean' },
+    ['id'],
+  );
   const data = await run(execute, NEIGHBORHOOD_QUERY, query);
   const subgraph = data.neighborhood as { truncated: boolean; nodes: { node: EntityData }[]; relationships: RelationshipData[] };
   return {
@@ -106,13 +111,22 @@ async function exportNeighborhood(params: URLSearchParams, execute: ExecuteGraph
 
 // Private: the paths from ?from to ?to (the shortest one unless ?first says more), merged into one document.
 async function exportPaths(params: URLSearchParams, execute: ExecuteGraphQL): Promise<GraphDocument> {
-  const query = readParameters(params, '/export/path', { from: 'id', to: 'id', maxHops: 'integer', types: 'types', first: 'integer', asOf: 'date', includeUncertain: 'boolean' }, ['from', 'to']);
+  const query = readParameters(
+    params,
+    '/export/path',
+    { from: 'id', to: 'id', maxHops: 'integer', types: 'types', first: 'integer', asOf: 'date', includeUncertain: 'boolean' },
+    ['from', 'to'],
+  );
   const variables: Record<string, any> = { first: LIMITS.exportPathCount.default, ...query };
   const data = await run(execute, PATHS_QUERY, variables);
   const paths = data.paths as { length: number; nodes: EntityData[]; relationships: RelationshipData[] }[];
   if (paths.length === 0) {
     const hops = variables.maxHops ?? LIMITS.maxHops.default;
-    throw new ExportError(HTTP_STATUS.NOT_FOUND, 'NOT_FOUND', `No path links "${variables.from}" and "${variables.to}" within ${hops} hops; a larger "maxHops" (at most ${LIMITS.maxHops.max}) or other "types" may find one.`);
+    throw new ExportError(
+      HTTP_STATUS.NOT_FOUND,
+      'NOT_FOUND',
+      `No path links "${variables.from}" and "${variables.to}" within ${hops} hops; a larger "maxHops" (at most ${LIMITS.maxHops.max}) or other "types" may find one.`,
+    );
   }
   const nodes = new Map<string, ExportNode>();
   const edges = new Map<string, ExportEdge>();
@@ -140,7 +154,9 @@ type ParameterKind = 'id' | 'integer' | 'types' | 'date' | 'boolean';
 // Private: the query parameters as GraphQL variables; unknown, repeated, missing or malformed ones are 400s.
 function readParameters(params: URLSearchParams, route: string, kinds: Record<string, ParameterKind>, required: string[]): Record<string, any> {
   const variables: Record<string, unknown> = {};
-  const known = Object.keys(kinds).map((key) => `"${key}"`).join(', ');
+  const known = Object.keys(kinds)
+    .map((key) => `"${key}"`)
+    .join(', ');
   for (const name of new Set(params.keys())) {
     const kind = Object.hasOwn(kinds, name) ? kinds[name] : undefined;
     if (!kind) throw badParameter(name, `Unknown parameter "${name}"; ${route} takes ${known}.`);
@@ -170,11 +186,17 @@ function parseParameter(name: string, kind: ParameterKind, value: string): unkno
     return value === 'true';
   }
   if (kind === 'types') {
-    const types = value.split(',').map((type) => type.trim()).filter(Boolean);
+    const types = value
+      .split(',')
+      .map((type) => type.trim())
+      .filter(Boolean);
     const unknown = types.filter((type) => !(RELATIONSHIP_TYPE_NAMES as string[]).includes(type));
     if (types.length === 0 || unknown.length > 0) {
       const got = unknown.length > 0 ? `unknown ${unknown.map((type) => `"${type}"`).join(', ')}` : 'none';
-      throw badParameter(name, `Parameter "${name}" must list relationship types separated by commas, e.g. MET,ATTENDED, but got ${got}. Known types: ${RELATIONSHIP_TYPE_NAMES.join(', ')}.`);
+      throw badParameter(
+        name,
+        `Parameter "${name}" must list relationship types separated by commas, e.g. MET,ATTENDED, but got ${got}. Known types: ${RELATIONSHIP_TYPE_NAMES.join(', ')}.`,
+      );
     }
     return types;
   }
@@ -198,7 +220,12 @@ async function run(execute: ExecuteGraphQL, query: string, variables: Record<str
     const status = HTTP_STATUS[code as ErrorCode] ?? HTTP_STATUS.INTERNAL_SERVER_ERROR;
     const argument = error?.extensions?.argument;
     const message = error?.message ?? 'Unexpected error.';
-    throw new ExportError(status, status === HTTP_STATUS.INTERNAL_SERVER_ERROR ? 'INTERNAL_SERVER_ERROR' : code, message, argument && (PARAMETER_OF_ARGUMENT[argument] ?? argument));
+    throw new ExportError(
+      status,
+      status === HTTP_STATUS.INTERNAL_SERVER_ERROR ? 'INTERNAL_SERVER_ERROR' : code,
+      message,
+      argument && (PARAMETER_OF_ARGUMENT[argument] ?? argument),
+    );
   }
   return result.data;
 }

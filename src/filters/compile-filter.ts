@@ -167,7 +167,10 @@ function compileField(
     case 'dateRange': {
       const { from, to } = value as { from?: string | null; to?: string | null };
       if (!from && !to) throw badUserInput(`"${where}" needs "from", "to" or both.`, where);
-      for (const [bound, date] of [['from', from], ['to', to]] as const) {
+      for (const [bound, date] of [
+        ['from', from],
+        ['to', to],
+      ] as const) {
         if (date && !isIsoDate(date)) throw badUserInput(`"${where}.${bound}" must be an ISO date, but got "${date}".`, where);
       }
       if (from && to && from > to) throw badUserInput(`"${where}.from" (${from}) must not be after "${where}.to" (${to}).`, where);

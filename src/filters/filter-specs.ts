@@ -40,7 +40,12 @@ export interface Relation {
 /** The entity types a filter input exists for, so a relation can take the other end's own filter. */
 export type FilterableType = keyof FilterSpecTable;
 
-const relation = <Target extends EntityType | 'Entity'>(types: string, direction: 'OUT' | 'IN', target: Target, hops?: Relation['hops']): Relation & { target: Target } => ({
+const relation = <Target extends EntityType | 'Entity'>(
+  types: string,
+  direction: 'OUT' | 'IN',
+  target: Target,
+  hops?: Relation['hops'],
+): Relation & { target: Target } => ({
   types,
   direction,
   target,

@@ -28,8 +28,12 @@ export function createSubscriptionLimiter(limits: SubscriptionLimits = {}): Subs
   return {
     acquire(client) {
       const mine = byClient.get(client) ?? 0;
-      if (mine >= perClient) throw tooMany(`"${client}" already has ${mine} open subscriptions, the most one caller may have (MAX_SUBSCRIPTIONS_PER_CLIENT=${perClient}); close one first.`);
-      if (open >= total) throw tooMany(`This server already serves ${open} subscriptions, its limit (MAX_SUBSCRIPTIONS=${total}); try again later or another instance.`);
+      if (mine >= perClient)
+        throw tooMany(
+          `"${client}" already has ${mine} open subscriptions, the most one caller may have (MAX_SUBSCRIPTIONS_PER_CLIENT=${perClient}); close one first.`,
+        );
+      if (open >= total)
+        throw tooMany(`This server already serves ${open} subscriptions, its limit (MAX_SUBSCRIPTIONS=${total}); try again later or another instance.`);
       byClient.set(client, mine + 1);
       open++;
       let released = false;

@@ -146,11 +146,7 @@ export function validateRecords(
 }
 
 // Private: one entity record; pushes its problems and returns it when it has none.
-function validateEntity(
-  input: LocatedRecord,
-  typeOf: (id: string) => EntityType | undefined,
-  problems: ValidationProblem[],
-): EntityRecord | undefined {
+function validateEntity(input: LocatedRecord, typeOf: (id: string) => EntityType | undefined, problems: ValidationProblem[]): EntityRecord | undefined {
   const { record } = input;
   const subject = typeof record.id === 'string' ? record.id : '(no id)';
   const before = problems.length;
@@ -207,7 +203,10 @@ function validateRelationship(
     return undefined;
   }
   const spec = RELATIONSHIP_TYPES[type];
-  for (const [end, allowedTypes] of [['from', spec.from], ['to', spec.to]] as const) {
+  for (const [end, allowedTypes] of [
+    ['from', spec.from],
+    ['to', spec.to],
+  ] as const) {
     const id = record[end];
     if (typeof id !== 'string' || id === '') {
       report(`"${end}" must be an entity id, but got ${JSON.stringify(id)}.`, end);
@@ -221,7 +220,10 @@ function validateRelationship(
     if (endType === undefined) {
       report(`"${end}" refers to "${id}", which does not exist.`, end);
     } else if (!(allowedTypes as readonly string[]).includes(endType)) {
-      report(`${type} cannot ${end === 'from' ? 'start at' : 'end at'} ${/^[AEIOU]/.test(endType) ? 'an' : 'a'} ${endType} ("${id}"); allowed: ${allowedTypes.join(', ')}.`, end);
+      report(
+        `${type} cannot ${end === 'from' ? 'start at' : 'end at'} ${/^[AEIOU]/.test(endType) ? 'an' : 'a'} ${endType} ("${id}"); allowed: ${allowedTypes.join(', ')}.`,
+        end,
+      );
     }
   }
   const key = record.key ?? '';
@@ -236,7 +238,9 @@ function validateRelationship(
   }
   const properties: Record<string, unknown> = { key };
   for (const [name, propertySpec] of Object.entries(allowed)) {
-    const value = checkProperty(name, record[name], { ...propertySpec, required: propertySpec.required || name === 'confidence' }, (message) => report(message, name));
+    const value = checkProperty(name, record[name], { ...propertySpec, required: propertySpec.required || name === 'confidence' }, (message) =>
+      report(message, name),
+    );
     if (value !== undefined) properties[name] = value;
   }
   properties.sourceIds = checkSourceIds(record.sourceIds, typeOf, (message) => report(message, 'sourceIds'));
@@ -245,9 +249,7 @@ function validateRelationship(
       report(`"${start}" (${properties[start]}) is after "${end}" (${properties[end]}).`, start);
     }
   }
-  return problems.length === before
-    ? { type, from: record.from as string, to: record.to as string, key: key as string, properties }
-    : undefined;
+  return problems.length === before ? { type, from: record.from as string, to: record.to as string, key: key as string, properties } : undefined;
 }
 
 // Private: checks one property value against its spec; returns the value to store, or undefined.
@@ -332,12 +334,7 @@ function checkNames(value: unknown, report: (message: string) => void): [string,
 }
 
 // Private: `sourceIds` is a non-empty list of ids of Source entities (a Source may cite itself).
-function checkSourceIds(
-  value: unknown,
-  typeOf: (id: string) => EntityType | undefined,
-  report: (message: string) => void,
-  selfId?: string,
-): string[] {
+function checkSourceIds(value: unknown, typeOf: (id: string) => EntityType | undefined, report: (message: string) => void, selfId?: string): string[] {
   if (!Array.isArray(value) || value.length === 0) {
     report(`"sourceIds" must list at least one Source id, but got ${JSON.stringify(value)}.`);
     return [];

@@ -115,9 +115,10 @@ function fragments(names: ValidityNames): { excluded: string; stated: string; at
     `[(vBody)<-[vNext:HOLDS_OFFICE]-() WHERE vNext <> ${r} AND vNext.post = ${r}.post AND ${after(startOf('vNext'))} ` +
     `| [${startOf('vNext')}, vNext.validFrom]]`;
   const succession = (test: string) =>
-    known !== undefined && !known.includes('HOLDS_OFFICE') ? 'false' :
-    `(${known === undefined ? `type(${r}) = 'HOLDS_OFFICE'` : typeIn(['HOLDS_OFFICE'])} AND ${r}.post IS NOT NULL AND ${r}.validTo IS NULL AND ` +
-    `any(vBody IN [endNode(${r})] WHERE any(vLater IN [${later}] WHERE ${test})))`;
+    known !== undefined && !known.includes('HOLDS_OFFICE')
+      ? 'false'
+      : `(${known === undefined ? `type(${r}) = 'HOLDS_OFFICE'` : typeIn(['HOLDS_OFFICE'])} AND ${r}.post IS NOT NULL AND ${r}.validTo IS NULL AND ` +
+        `any(vBody IN [endNode(${r})] WHERE any(vLater IN [${later}] WHERE ${test})))`;
   // A later holder shown in the post by D (appointed or attested) ends the term by D.
   const endedBy = succession(`any(vNext IN vLater WHERE vNext[0] <= ${day})`);
   // The next holder's appointment after D states the end, if no other holder is shown in the post before it.
@@ -139,6 +140,6 @@ function checked(names: ValidityNames): ValidityNames {
   for (const type of names.types ?? []) {
     if (!Object.hasOwn(RELATIONSHIP_TYPES, type)) throw new Error(`"${type}" is not a relationship type of the model.`);
   }
-  if (names.types?.length === 0) throw new Error('A link\'s known types, when given, name at least one type.');
+  if (names.types?.length === 0) throw new Error("A link's known types, when given, name at least one type.");
   return names;
 }

@@ -410,7 +410,11 @@ export const RELATIONSHIP_TYPES = {
   },
   PROCESSES: {
     temporality: 'timeless',
-    from: ['Actor'], to: ['Material'], description: 'An actor processes a material.', properties: {} },
+    from: ['Actor'],
+    to: ['Material'],
+    description: 'An actor processes a material.',
+    properties: {},
+  },
   SUPPLIES: {
     temporality: 'since',
     from: ['Actor', 'Place'],
@@ -420,7 +424,11 @@ export const RELATIONSHIP_TYPES = {
   },
   DEMANDS: {
     temporality: 'timeless',
-    from: ['Actor', 'Place'], to: ['Material'], description: 'An actor or economy needs a material.', properties: {} },
+    from: ['Actor', 'Place'],
+    to: ['Material'],
+    description: 'An actor or economy needs a material.',
+    properties: {},
+  },
   HOLDS_DEPOSIT: {
     temporality: 'timeless',
     from: ['Place', 'Actor', 'Project'],
@@ -430,7 +438,11 @@ export const RELATIONSHIP_TYPES = {
   },
   STATES: {
     temporality: 'since',
-    from: ['Actor'], to: ['Claim'], description: 'An actor made a claim.', properties: { ...attested, ...dated } },
+    from: ['Actor'],
+    to: ['Claim'],
+    description: 'An actor made a claim.',
+    properties: { ...attested, ...dated },
+  },
   ABOUT: {
     temporality: 'timeless',
     from: ['Claim'],

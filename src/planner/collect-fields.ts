@@ -24,7 +24,11 @@ export interface CollectScope {
 }
 
 /** The fields `selectionSets` ask of `type`, grouped by response key (alias or name), in document order. */
-export function collectFields(scope: CollectScope, type: GraphQLObjectType, selectionSets: readonly (SelectionSetNode | undefined)[]): Map<string, FieldNode[]> {
+export function collectFields(
+  scope: CollectScope,
+  type: GraphQLObjectType,
+  selectionSets: readonly (SelectionSetNode | undefined)[],
+): Map<string, FieldNode[]> {
   const fields = new Map<string, FieldNode[]>();
   const visited = new Set<string>();
   const visit = (selectionSet: SelectionSetNode | undefined) => {

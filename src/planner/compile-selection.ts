@@ -52,7 +52,21 @@ export interface Compiler {
 }
 
 /** Edge fields that read the relationship property of the same name. */
-const EDGE_PROPERTIES = new Set(['title', 'role', 'date', 'validFrom', 'validTo', 'post', 'acting', 'amount', 'currency', 'share', 'topic', 'ratified', 'note']);
+const EDGE_PROPERTIES = new Set([
+  'title',
+  'role',
+  'date',
+  'validFrom',
+  'validTo',
+  'post',
+  'acting',
+  'amount',
+  'currency',
+  'share',
+  'topic',
+  'ratified',
+  'note',
+]);
 const ARROWS: Record<Direction, [string, string]> = { OUT: ['-', '->'], IN: ['<-', '-'], BOTH: ['-', '-'] };
 const TYPENAME = `[label IN labels(__V__) WHERE label <> 'Entity'][0]`;
 
@@ -214,7 +228,14 @@ type ConnectionArgs = RelationshipQuery;
 
 // Private: reads a relationship field's arguments as the resolvers do; anything they would refuse is theirs to refuse.
 function connectionArgs(c: Compiler, type: EntityType, field: GraphQLField<unknown, unknown>, node: FieldNode): ConnectionArgs {
-  const values = args(c, field, node) as { types?: RelationshipType[] | null; direction?: Direction | null; asOf?: string | null; includeUncertain?: boolean | null; first?: number | null; after?: string | null };
+  const values = args(c, field, node) as {
+    types?: RelationshipType[] | null;
+    direction?: Direction | null;
+    asOf?: string | null;
+    includeUncertain?: boolean | null;
+    first?: number | null;
+    after?: string | null;
+  };
   let types: readonly RelationshipType[];
   let direction: Direction;
   if (field.name === 'relationships') {
@@ -242,7 +263,14 @@ function connectionArgs(c: Compiler, type: EntityType, field: GraphQLField<unkno
 
 // Private: a RelationshipConnection: one subquery that pages the links of `v` (LIMIT per parent, then
 // the nested subqueries of the kept rows only), and a map with edges, nodes, pageInfo and totalCount.
-function compileConnection(c: Compiler, v: string, type: EntityType, field: GraphQLField<unknown, unknown>, nodes: FieldNode[], guard: string | null): Compiled {
+function compileConnection(
+  c: Compiler,
+  v: string,
+  type: EntityType,
+  field: GraphQLField<unknown, unknown>,
+  nodes: FieldNode[],
+  guard: string | null,
+): Compiled {
   const a = connectionArgs(c, type, field, nodes[0]!);
   const [left, right] = ARROWS[a.direction];
   const relTypes = a.types.join('|');

@@ -41,7 +41,11 @@ export function planCollection(
   const edgeType = schema.getType(`${type}Edge`) as GraphQLObjectType;
   // The entity selection sets under `nodes` and under `edges { node }`; one key must mean one field in both.
   const entitySets: FieldNode[] = [];
-  for (const [, nodes] of collectFields(scope, connectionType, info.fieldNodes.map((node) => node.selectionSet))) {
+  for (const [, nodes] of collectFields(
+    scope,
+    connectionType,
+    info.fieldNodes.map((node) => node.selectionSet),
+  )) {
     const name = nodes[0]!.name.value;
     if (name === 'nodes') entitySets.push(...nodes);
     if (name === 'edges') {
@@ -91,4 +95,3 @@ export function planCollection(
 function stripLocations(node: unknown): unknown {
   return JSON.parse(JSON.stringify(node, (key, value) => (key === 'loc' ? undefined : value)));
 }
-

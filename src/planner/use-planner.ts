@@ -32,13 +32,24 @@ export interface NodePlan {
  * Compiles the selection of a `node` / `nodes` / `entity` field into one statement over `$ids`, or
  * returns null when the planner does not cover it.
  */
-export function planNodes(schema: GraphQLSchema, info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>, plainFields = plainFieldsFor(schema)): NodePlan | null {
+export function planNodes(
+  schema: GraphQLSchema,
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>,
+  plainFields = plainFieldsFor(schema),
+): NodePlan | null {
   const compiler = createCompiler({ schema, fragments: info.fragments, variables: info.variableValues }, plainFields);
   try {
-    const entity = compileEntity(compiler, 'n', ENTITY_TYPE_NAMES, info.fieldNodes.map((node) => node.selectionSet));
+    const entity = compileEntity(
+      compiler,
+      'n',
+      ENTITY_TYPE_NAMES,
+      info.fieldNodes.map((node) => node.selectionSet),
+    );
     // The dynamic-programming planner compiles these nested subqueries several times faster than the
     // default IDP one (depth 5: about 3 s instead of over 15 s on a loaded machine); plans are cached by text.
-    const text = ['CYPHER planner=dp', 'UNWIND $ids AS id', 'MATCH (n:Entity {id: id})', ...entity.subqueries, `RETURN id AS key, ${entity.expr} AS node`].join('\n');
+    const text = ['CYPHER planner=dp', 'UNWIND $ids AS id', 'MATCH (n:Entity {id: id})', ...entity.subqueries, `RETURN id AS key, ${entity.expr} AS node`].join(
+      '\n',
+    );
     return { statement: GeneratedCypher.trusted('planner:nodes', text), params: compiler.params, decode: entity.decode };
   } catch (error) {
     if (error instanceof NotPlannable) return null;
@@ -86,7 +97,9 @@ export function usePlanner(schema: GraphQLSchema): GraphQLSchema {
     };
   };
   wrap('node', (plan, { id }, context) => plannedLoader(context, plan).load(id));
-  wrap('nodes', (plan, { ids }: { ids: string[] }, context) => (ids.length > MAX_NODE_IDS ? undefined : plannedLoader(context, plan).loadMany(ids).then(rethrow)));
+  wrap('nodes', (plan, { ids }: { ids: string[] }, context) =>
+    ids.length > MAX_NODE_IDS ? undefined : plannedLoader(context, plan).loadMany(ids).then(rethrow),
+  );
   // An unknown id: the resolver raises NOT_FOUND with its suggestions.
   wrap('entity', async (plan, { id }, context) => (await plannedLoader(context, plan).load(id)) ?? undefined);
   // Collections: the page, its count and the selection of its entities in one statement.

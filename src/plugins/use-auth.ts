@@ -8,7 +8,13 @@
  * without a token is UNAUTHENTICATED, with the wrong role FORBIDDEN, and nothing runs.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, useJWT, type GetSigningKeyFunction, type JWTExtendContextFields } from '@graphql-yoga/plugin-jwt';
+import {
+  createInlineSigningKeyProvider,
+  createRemoteJwksSigningKeyProvider,
+  useJWT,
+  type GetSigningKeyFunction,
+  type JWTExtendContextFields,
+} from '@graphql-yoga/plugin-jwt';
 import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ApiKey, AuthConfig, Role } from '../config.ts';
@@ -49,7 +55,19 @@ export function useAuth(options: AuthOptions = {}): Plugin[] {
     }) as Plugin;
   if (jwtSecret) plugins.push(verifier(['HS256'], createInlineSigningKeyProvider(jwtSecret)));
   if (jwtJwksUrl) {
-    plugins.push(verifier(['RS256', 'ES256'], createRemoteJwksSigningKeyProvider({ jwksUri: jwtJwksUrl, cache: true, cacheMaxAge: 600_000, rateLimit: true, jwksRequestsPerMinute: 10, timeout: 5000 })));
+    plugins.push(
+      verifier(
+        ['RS256', 'ES256'],
+        createRemoteJwksSigningKeyProvider({
+          jwksUri: jwtJwksUrl,
+          cache: true,
+          cacheMaxAge: 600_000,
+          rateLimit: true,
+          jwksRequestsPerMinute: 10,
+          timeout: 5000,
+        }),
+      ),
+    );
   }
   const acceptsJwts = Boolean(jwtSecret || jwtJwksUrl);
   const digests = apiKeys.map((apiKey) => ({ apiKey, digest: sha256(apiKey.key) }));
@@ -66,7 +84,9 @@ export function useAuth(options: AuthOptions = {}): Plugin[] {
       if (token === undefined) return;
       if (JWT_SHAPE.test(token)) {
         throw unauthenticated(
-          acceptsJwts ? `JWTs signed with "${algorithmOf(token)}" are not accepted here (HS256 with JWT_SECRET, RS256/ES256 with JWT_JWKS_URL).` : 'JWTs are not accepted here: neither JWT_SECRET nor JWT_JWKS_URL is configured.',
+          acceptsJwts
+            ? `JWTs signed with "${algorithmOf(token)}" are not accepted here (HS256 with JWT_SECRET, RS256/ES256 with JWT_JWKS_URL).`
+            : 'JWTs are not accepted here: neither JWT_SECRET nor JWT_JWKS_URL is configured.',
         );
       }
       const apiKey = findApiKey(digests, token);
@@ -87,7 +107,12 @@ export function useAuth(options: AuthOptions = {}): Plugin[] {
 }
 
 // Private: why the caller may not run this operation, or undefined when it may.
-function accessError(document: DocumentNode, operationName: string | null | undefined, context: { viewer?: Viewer }, readsRequireAuth: boolean): GraphQLError | undefined {
+function accessError(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  context: { viewer?: Viewer },
+  readsRequireAuth: boolean,
+): GraphQLError | undefined {
   const operation = getOperationAST(document, operationName);
   const viewer = context.viewer;
   if (operation?.operation === 'mutation') {

@@ -70,7 +70,12 @@ type YogaServer = Parameters<NonNullable<Plugin['onYogaInit']>>[0]['yoga'];
  * Runs a GraphQL operation as a POST /graphql carrying the caller's headers (Authorization included), through
  * Yoga's own handler: parsing, validation, limits, auth, masking and fresh loaders are those of any request.
  */
-async function executeAs(yoga: YogaServer, caller: Request, serverContext: unknown, operation: { query: string; variables: Record<string, unknown> }): Promise<GraphQLResult> {
+async function executeAs(
+  yoga: YogaServer,
+  caller: Request,
+  serverContext: unknown,
+  operation: { query: string; variables: Record<string, unknown> },
+): Promise<GraphQLResult> {
   const headers = new yoga.fetchAPI.Headers(caller.headers);
   headers.set('content-type', 'application/json');
   headers.set('accept', 'application/json');

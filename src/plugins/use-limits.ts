@@ -116,7 +116,10 @@ export function useVariableLimits(maxDepth: number, maxValues: number): Plugin {
   return {
     onParams({ params }) {
       const problem = measureVariables(params.variables, maxDepth, maxValues);
-      if (problem) throw new GraphQLError(`The variables ${problem}; send flatter input.`, { extensions: { code: 'BAD_USER_INPUT', http: { status: HTTP_STATUS.BAD_USER_INPUT } } });
+      if (problem)
+        throw new GraphQLError(`The variables ${problem}; send flatter input.`, {
+          extensions: { code: 'BAD_USER_INPUT', http: { status: HTTP_STATUS.BAD_USER_INPUT } },
+        });
     },
   };
 }

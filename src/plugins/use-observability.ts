@@ -41,7 +41,12 @@ export function useObservability(db: Database, logger: Logger, options: Observab
     labelNames: ['operation', 'type'],
     registers: [registry],
   });
-  const statements = new Counter({ name: 'vcg_neo4j_statements_total', help: 'Cypher statements run, by statement name and mode.', labelNames: ['statement', 'mode'], registers: [registry] });
+  const statements = new Counter({
+    name: 'vcg_neo4j_statements_total',
+    help: 'Cypher statements run, by statement name and mode.',
+    labelNames: ['statement', 'mode'],
+    registers: [registry],
+  });
   const statementSeconds = new Histogram({
     name: 'vcg_neo4j_statement_duration_seconds',
     help: 'Time per Cypher statement, by statement name.',
@@ -49,7 +54,12 @@ export function useObservability(db: Database, logger: Logger, options: Observab
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15],
     registers: [registry],
   });
-  const errors = new Counter({ name: 'vcg_graphql_errors_total', help: 'GraphQL errors in responses, by extensions.code.', labelNames: ['code'], registers: [registry] });
+  const errors = new Counter({
+    name: 'vcg_graphql_errors_total',
+    help: 'GraphQL errors in responses, by extensions.code.',
+    labelNames: ['code'],
+    registers: [registry],
+  });
   db.onStatement(({ name, mode, durationMs }) => {
     statements.inc({ statement: name, mode });
     statementSeconds.observe({ statement: name }, durationMs / 1000);
@@ -122,7 +132,9 @@ export function useMetricsEndpoint(registry: Registry, path: string, token?: str
     async onRequest({ url, request, endResponse, fetchAPI }) {
       if (url.pathname !== path) return;
       if (!bearerMatches(digest, request.headers.get('authorization'))) {
-        endResponse(new fetchAPI.Response('Metrics need "Authorization: Bearer <METRICS_TOKEN>".\n', { status: 401, headers: { 'www-authenticate': 'Bearer' } }));
+        endResponse(
+          new fetchAPI.Response('Metrics need "Authorization: Bearer <METRICS_TOKEN>".\n', { status: 401, headers: { 'www-authenticate': 'Bearer' } }),
+        );
         return;
       }
       endResponse(new fetchAPI.Response(await registry.metrics(), { headers: { 'content-type': registry.contentType } }));

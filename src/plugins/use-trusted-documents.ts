@@ -22,7 +22,9 @@ export interface TrustedDocumentOptions {
 /** Reads the store: hash -> document text. Throws naming the file when its name is not the hash of its text. */
 export function readTrustedDocuments(dir: string): Map<string, string> {
   const documents = new Map<string, string>();
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.graphql')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.graphql'))
+    .sort()) {
     const hash = file.slice(0, -'.graphql'.length);
     const text = readFileSync(join(dir, file), 'utf8');
     const actual = createHash('sha256').update(text).digest('hex');
@@ -44,12 +46,19 @@ export function useTrustedDocuments(options: TrustedDocumentOptions = {}): Plugi
       getPersistedOperation: (hash) => documents.get(hash) ?? null,
       allowArbitraryOperations: !persistedOnly,
       customErrors: {
-        notFound: { message: 'No trusted document has this sha256Hash; send one from the store.', extensions: { code: 'BAD_USER_INPUT', http: { status: HTTP_STATUS.BAD_USER_INPUT } } },
+        notFound: {
+          message: 'No trusted document has this sha256Hash; send one from the store.',
+          extensions: { code: 'BAD_USER_INPUT', http: { status: HTTP_STATUS.BAD_USER_INPUT } },
+        },
         persistedQueryOnly: {
-          message: 'This server runs only trusted documents (PERSISTED_ONLY=true): send extensions.persistedQuery.sha256Hash of a stored document instead of a query.',
+          message:
+            'This server runs only trusted documents (PERSISTED_ONLY=true): send extensions.persistedQuery.sha256Hash of a stored document instead of a query.',
           extensions: { code: 'FORBIDDEN', http: { status: HTTP_STATUS.FORBIDDEN } },
         },
-        keyNotFound: { message: 'Send extensions.persistedQuery.sha256Hash of a stored document.', extensions: { code: 'BAD_USER_INPUT', http: { status: HTTP_STATUS.BAD_USER_INPUT } } },
+        keyNotFound: {
+          message: 'Send extensions.persistedQuery.sha256Hash of a stored document.',
+          extensions: { code: 'BAD_USER_INPUT', http: { status: HTTP_STATUS.BAD_USER_INPUT } },
+        },
       },
     }),
   ];

@@ -6,7 +6,15 @@
  */
 import type { Database } from '../db/database.ts';
 import { readRecords, emptyResult, type RecordFormat } from './read-records.ts';
-import { announceCommitted, diffRecords, RecordValidationError, validateAgainstDatabase, writeLocatedRecords, type WriteReport, type WriteStamp } from './write-records.ts';
+import {
+  announceCommitted,
+  diffRecords,
+  RecordValidationError,
+  validateAgainstDatabase,
+  writeLocatedRecords,
+  type WriteReport,
+  type WriteStamp,
+} from './write-records.ts';
 import type { ValidationProblem } from '../model/validate-records.ts';
 import { writeStaged } from './staged-import.ts';
 
@@ -61,7 +69,11 @@ export async function importRecords(db: Database, inputs: readonly ImportInput[]
     const report =
       read.entities.length + read.relationships.length <= singleTransactionMax
         ? await db.writeTransaction((tx) => writeLocatedRecords(tx, read.entities, read.relationships, stamp))
-        : await writeStaged(db, read.entities, read.relationships, { stamp, ...(options.batchSize ? { batchSize: options.batchSize } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+        : await writeStaged(db, read.entities, read.relationships, {
+            stamp,
+            ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+            ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+          });
     await announceCommitted(db, valid.entities, valid.relationships, stamp, report);
     return { dryRun: false, ...report, problems: [] };
   } catch (error) {

@@ -5,7 +5,15 @@
  * `to` is a relationship, any other an entity.
  */
 import { parse } from 'csv-parse/sync';
-import { COMMON_ENTITY_PROPERTIES, COMMON_RELATIONSHIP_PROPERTIES, ENTITY_TYPES, RELATIONSHIP_TYPES, isEntityType, isRelationshipType, type PropertySpec } from '../model/vocabulary.ts';
+import {
+  COMMON_ENTITY_PROPERTIES,
+  COMMON_RELATIONSHIP_PROPERTIES,
+  ENTITY_TYPES,
+  RELATIONSHIP_TYPES,
+  isEntityType,
+  isRelationshipType,
+  type PropertySpec,
+} from '../model/vocabulary.ts';
 import type { LocatedRecord, ValidationProblem } from '../model/validate-records.ts';
 
 /** Records read from one or more inputs, split into entities and relationships, plus what could not be read. */
@@ -133,7 +141,10 @@ function typeCell(cell: string, spec: PropertySpec | undefined): unknown {
 }
 
 function splitList(cell: string): string[] {
-  return cell.split('|').map((item) => item.trim()).filter((item) => item !== '');
+  return cell
+    .split('|')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

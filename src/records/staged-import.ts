@@ -52,7 +52,10 @@ export async function writeStaged(
   const heartbeat = setInterval(() => {
     if (beating) return;
     beating = true;
-    void db.write('touch-import', { run, now: now() }).catch(() => undefined).finally(() => (beating = false));
+    void db
+      .write('touch-import', { run, now: now() })
+      .catch(() => undefined)
+      .finally(() => (beating = false));
   }, heartbeatMs);
   heartbeat.unref();
   const defined = new Map<string, EntityType>(entities.map(({ record }) => [String(record.id), record.type as EntityType]));
@@ -61,12 +64,18 @@ export async function writeStaged(
   let written = 0;
   let report: WriteReport = { created: {}, updated: {}, unchanged: {} };
   try {
-    for (const [kind, records] of [['entities', ordered], ['relationships', relationships]] as const) {
+    for (const [kind, records] of [
+      ['entities', ordered],
+      ['relationships', relationships],
+    ] as const) {
       for (let start = 0; start < records.length; start += batchSize) {
         const batch = records.slice(start, start + batchSize);
         const batchReport = await db.writeTransaction(async (tx) => {
           const [alive] = await tx.run('import-alive', { run });
-          if (!alive) throw new ImportAbandonedError(`Import ${run} was rolled back by recovery while it ran (its heartbeat stopped for over ${STALE_IMPORT_MS / 1000} s); nothing of it is kept. Run it again.`);
+          if (!alive)
+            throw new ImportAbandonedError(
+              `Import ${run} was rolled back by recovery while it ran (its heartbeat stopped for over ${STALE_IMPORT_MS / 1000} s); nothing of it is kept. Run it again.`,
+            );
           if (kind === 'entities') {
             await tx.run('journal-entities', { run, ids: batch.map(({ record }) => record.id) });
             return writeLocatedRecords(tx, batch, [], stamp, { defined });

@@ -99,7 +99,10 @@ export async function applyChange(tx: WriteTx, change: Change, stamp: WriteStamp
         const relationships = Number(citations?.relationships ?? 0);
         if (entities + relationships > 0) {
           const plural = (n: number, noun: string) => `${n} ${n === 1 ? noun : `${noun.replace(/y$/, 'ie')}s`}`;
-          throw badUserInput(`Source "${change.id}" is cited by ${plural(entities, 'entity')} and ${plural(relationships, 'relationship')}; remove those citations first.`, 'id');
+          throw badUserInput(
+            `Source "${change.id}" is cited by ${plural(entities, 'entity')} and ${plural(relationships, 'relationship')}; remove those citations first.`,
+            'id',
+          );
         }
       }
       const [row] = await tx.run('delete-entities', { ids: [change.id] });

@@ -25,7 +25,9 @@ const BATCH_SIZE = 1000;
 export class RecordValidationError extends Error {
   override name = 'RecordValidationError';
   constructor(readonly problems: ValidationProblem[]) {
-    super(`Found ${problems.length} problem${problems.length === 1 ? '' : 's'} in the records; nothing was written:\n  ${problems.map(formatProblem).join('\n  ')}`);
+    super(
+      `Found ${problems.length} problem${problems.length === 1 ? '' : 's'} in the records; nothing was written:\n  ${problems.map(formatProblem).join('\n  ')}`,
+    );
   }
 }
 
@@ -107,7 +109,10 @@ export async function writeRecords(
     for (const batch of chunks(rows, BATCH_SIZE)) {
       const [counts] = await tx.run('upsert-relationships', { rows: batch, now, by: stamp.by }, { type });
       // The ends were checked in this transaction (writeLocatedRecords) or come from the same batch.
-      invariant(Number(counts?.written ?? 0) === batch.length, `${batch.length - Number(counts?.written ?? 0)} ${type} relationship(s) lost an end while being written.`);
+      invariant(
+        Number(counts?.written ?? 0) === batch.length,
+        `${batch.length - Number(counts?.written ?? 0)} ${type} relationship(s) lost an end while being written.`,
+      );
       tally(report, type, counts);
     }
   }
@@ -124,7 +129,10 @@ export async function diffRecords(db: Database, entities: readonly EntityRecord[
     }
   }
   for (const [type, group] of groupBy(relationships, (link) => link.type)) {
-    for (const rows of chunks(group.map(({ from, to, key, properties }) => ({ from, to, key, properties })), BATCH_SIZE)) {
+    for (const rows of chunks(
+      group.map(({ from, to, key, properties }) => ({ from, to, key, properties })),
+      BATCH_SIZE,
+    )) {
       const [counts] = await db.read('diff-relationships', { rows }, { type });
       tally(report, type, counts);
     }

@@ -16,8 +16,24 @@ import { asOfParams, assertEntitiesExist, type PathRow, type RelationshipRow } f
  * and events, not value chains.
  */
 export const CORRIDOR_TYPES: readonly RelationshipType[] = [
-  'PARTICIPATES_IN', 'FUNDS', 'MANAGES', 'FINANCES', 'SIGNED', 'ANNOUNCED', 'PARTY_TO', 'IMPLEMENTS', 'BUILDS_ON',
-  'FRAMED_BY', 'COVERS', 'INVOLVES', 'INPUT_TO', 'PRODUCES', 'PROCESSES', 'SUPPLIES', 'DEMANDS', 'HOLDS_DEPOSIT',
+  'PARTICIPATES_IN',
+  'FUNDS',
+  'MANAGES',
+  'FINANCES',
+  'SIGNED',
+  'ANNOUNCED',
+  'PARTY_TO',
+  'IMPLEMENTS',
+  'BUILDS_ON',
+  'FRAMED_BY',
+  'COVERS',
+  'INVOLVES',
+  'INPUT_TO',
+  'PRODUCES',
+  'PROCESSES',
+  'SUPPLIES',
+  'DEMANDS',
+  'HOLDS_DEPOSIT',
 ];
 
 /** Every timeline kind, in the order the API lists them. */
@@ -72,7 +88,8 @@ export function summarizeEntry(row: TimelineRow): string {
     case 'MEETING':
       return `${subject} met ${object}`;
     case 'FUNDING': {
-      const amount = typeof properties.amount === 'number' ? ` (${properties.amount.toLocaleString('en')} ${String(properties.currency ?? '')})`.replace(' )', ')') : '';
+      const amount =
+        typeof properties.amount === 'number' ? ` (${properties.amount.toLocaleString('en')} ${String(properties.currency ?? '')})`.replace(' )', ')') : '';
       return `${subject} funded ${object}${amount}`;
     }
     case 'OFFICE_START':
@@ -100,8 +117,7 @@ function createStats(context: Context) {
     entities: async () => Object.entries((await counts()).nodesByType).map(([key, count]) => ({ key, count })),
     relationships: async () => Object.entries((await counts()).relationshipsByType).map(([key, count]) => ({ key, count })),
     sides: async () => (await context.db.read('stats-sides')).map((row) => ({ key: String(row.key), count: Number(row.count) })),
-    materials: async ({ first }: { first?: number | null }) =>
-      context.db.read('stats-materials', { limit: checkLimit('first', first, LIMITS.materials) }),
+    materials: async ({ first }: { first?: number | null }) => context.db.read('stats-materials', { limit: checkLimit('first', first, LIMITS.materials) }),
     stages: async () =>
       (await loadStages(context, null)).map((row) => ({
         stage: row.stage,
@@ -117,7 +133,7 @@ export const analyticsResolvers = {
   Query: {
     valueChain: async (_parent: unknown, { id, ...dates }: { id: string } & AsOfArgs, context: Context) => {
       const chain = await context.loaders.nodesByIds.load(id);
-      if (!chain || chain.__typename !== 'ValueChain') {
+      if (chain?.__typename !== 'ValueChain') {
         throw notFound(chain ? `"${id}" is ${withArticle(chain.__typename)}, not a ValueChain.` : `No value chain has the id "${id}".`);
       }
       const stages = await loadStages(context, id, dates);
@@ -130,30 +146,41 @@ export const analyticsResolvers = {
       if (args.material) {
         await assertEntitiesExist(context, { material: args.material });
         const material = await context.loaders.nodesByIds.load(args.material);
-        if (material?.__typename !== 'Material') throw badUserInput(`Argument "material" must be a Material id, but "${args.material}" is ${withArticle(String(material?.__typename))}.`, 'material');
+        if (material?.__typename !== 'Material')
+          throw badUserInput(`Argument "material" must be a Material id, but "${args.material}" is ${withArticle(String(material?.__typename))}.`, 'material');
       }
       return context.db.read('corridors', { material: args.material ?? null, limit: first }, { hops: maxHops, type: CORRIDOR_TYPES.join('|') });
     },
-    timeline: async (_parent: unknown, args: { from?: string | null; to?: string | null; kinds?: TimelineKind[] | null; first?: number | null } & AsOfArgs, context: Context) => {
+    timeline: async (
+      _parent: unknown,
+      args: { from?: string | null; to?: string | null; kinds?: TimelineKind[] | null; first?: number | null } & AsOfArgs,
+      context: Context,
+    ) => {
       const first = checkLimit('first', args.first, LIMITS.timeline);
       checkNotEmpty('kinds', args.kinds, 'kind');
       const from = args.from ?? '';
       const to = args.to ?? '9999';
       if (args.from && args.to && args.from > args.to) throw badUserInput(`Argument "from" (${args.from}) must not be after "to" (${args.to}).`, 'from');
       const dates = asOfParams(args);
-      const rows = (await context.db.read('timeline', {
-        ...dates,
-        from,
-        fromYear: from.slice(0, 4),
-        // A "to" of 2023-06 must keep 2023-06-30: '~' sorts after every digit.
-        to: args.to ? `${args.to}~` : to,
-        kinds: args.kinds ?? TIMELINE_KINDS,
-        limit: first + 1,
-      }, { dated: dates.asOf !== null })) as unknown as Omit<TimelineRow, 'validity'>[];
-      const entries = rows.slice(0, first).map((row): TimelineRow => ({
-        ...row,
-        validity: dates.asOf === null ? null : (row.relationship?.validity ?? 'STATED'),
-      }));
+      const rows = (await context.db.read(
+        'timeline',
+        {
+          ...dates,
+          from,
+          fromYear: from.slice(0, 4),
+          // A "to" of 2023-06 must keep 2023-06-30: '~' sorts after every digit.
+          to: args.to ? `${args.to}~` : to,
+          kinds: args.kinds ?? TIMELINE_KINDS,
+          limit: first + 1,
+        },
+        { dated: dates.asOf !== null },
+      )) as unknown as Omit<TimelineRow, 'validity'>[];
+      const entries = rows.slice(0, first).map(
+        (row): TimelineRow => ({
+          ...row,
+          validity: dates.asOf === null ? null : (row.relationship?.validity ?? 'STATED'),
+        }),
+      );
       return { entries, hasMore: rows.length > first };
     },
     brokers: async (_parent: unknown, args: { first?: number | null; maxHops?: number | null }, context: Context) => {

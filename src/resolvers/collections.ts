@@ -65,7 +65,13 @@ function selects(info: GraphQLResolveInfo | undefined, name: string): boolean {
  * Loads one page of `type` as the arguments say; counts in parallel when totalCount is selected. With a
  * plan (src/planner/plan-collection.ts), the page, its count and the entities' selection are one statement.
  */
-export async function loadCollection(type: EntityType, args: CollectionArgs, { db }: Context, info?: GraphQLResolveInfo, plan?: CollectionPlan | null): Promise<CollectionConnection> {
+export async function loadCollection(
+  type: EntityType,
+  args: CollectionArgs,
+  { db }: Context,
+  info?: GraphQLResolveInfo,
+  plan?: CollectionPlan | null,
+): Promise<CollectionConnection> {
   const page = readPageArgs(args);
   const order = { field: args.orderBy?.field ?? 'NAME', direction: args.orderBy?.direction ?? 'ASC' } as const;
   const orderName = `${order.field} ${order.direction}`;

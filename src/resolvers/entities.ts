@@ -31,9 +31,7 @@ const kindFields: Partial<Record<EntityType, Record<string, unknown>>> = {
   },
 };
 
-const typeResolvers = Object.fromEntries(
-  ENTITY_TYPE_NAMES.map((type) => [type, { ...sharedFields, ...kindFields[type] }]),
-) as unknown as Resolvers;
+const typeResolvers = Object.fromEntries(ENTITY_TYPE_NAMES.map((type) => [type, { ...sharedFields, ...kindFields[type] }])) as unknown as Resolvers;
 
 export const entityResolvers: Resolvers = {
   ...typeResolvers,

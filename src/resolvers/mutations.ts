@@ -57,9 +57,12 @@ function readEvidence(evidence: EvidenceInput): { sourceIds: string[]; sources: 
  */
 export function translateWriteError(error: unknown): GraphQLError | unknown {
   if (error instanceof RecordValidationError) {
-    return new GraphQLError(`The input has ${error.problems.length} problem(s); nothing was written: ${error.problems.map((problem) => problem.message).join(' ')}`, {
-      extensions: { code: 'BAD_USER_INPUT', writeOutcome: 'NOT_APPLIED', problems: error.problems.map(formatProblem) },
-    });
+    return new GraphQLError(
+      `The input has ${error.problems.length} problem(s); nothing was written: ${error.problems.map((problem) => problem.message).join(' ')}`,
+      {
+        extensions: { code: 'BAD_USER_INPUT', writeOutcome: 'NOT_APPLIED', problems: error.problems.map(formatProblem) },
+      },
+    );
   }
   if (error instanceof GraphQLError) {
     if (error.extensions.code === 'BAD_USER_INPUT' || error.extensions.code === 'NOT_FOUND') {
@@ -68,7 +71,9 @@ export function translateWriteError(error: unknown): GraphQLError | unknown {
     return error;
   }
   if (error instanceof ImportAbandonedError) {
-    return new GraphQLError(error.message, { extensions: { code: 'SERVICE_UNAVAILABLE', writeOutcome: 'NOT_APPLIED', http: { status: HTTP_STATUS.SERVICE_UNAVAILABLE } } });
+    return new GraphQLError(error.message, {
+      extensions: { code: 'SERVICE_UNAVAILABLE', writeOutcome: 'NOT_APPLIED', http: { status: HTTP_STATUS.SERVICE_UNAVAILABLE } },
+    });
   }
   if (error instanceof WriteOutcomeUnknownError) {
     return new GraphQLError(
@@ -78,9 +83,12 @@ export function translateWriteError(error: unknown): GraphQLError | unknown {
   }
   const code = (error as { code?: string } | null)?.code ?? '';
   if (code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' || /MemoryLimitExceeded|OutOfMemory/.test(code)) {
-    return new GraphQLError('The write is too large for one transaction of the graph database; nothing was written. Split it, or use `npm run import`, which writes in staged batches.', {
-      extensions: { code: 'BAD_USER_INPUT', writeOutcome: 'NOT_APPLIED', neo4jCode: code },
-    });
+    return new GraphQLError(
+      'The write is too large for one transaction of the graph database; nothing was written. Split it, or use `npm run import`, which writes in staged batches.',
+      {
+        extensions: { code: 'BAD_USER_INPUT', writeOutcome: 'NOT_APPLIED', neo4jCode: code },
+      },
+    );
   }
   if (isUnavailableError(error) || code.startsWith('Neo.ClientError.Transaction')) {
     return new GraphQLError('The graph database is unavailable or timed out; the write was not applied. Try again shortly.', {
@@ -152,7 +160,10 @@ const unlinkChange = (args: UnlinkArgs): Change => ({ kind: 'unlink', type: args
 function changeOf(input: Record<string, any>, index: number): Change {
   const set = Object.entries(input).filter(([, value]) => value !== null && value !== undefined);
   if (set.length !== 1) {
-    throw badUserInput(`Each change must set exactly one of upsertEntity, link, unlink, deleteEntity, but changes[${index}] sets ${set.length === 0 ? 'none' : set.map(([key]) => `"${key}"`).join(' and ')}.`, 'changes');
+    throw badUserInput(
+      `Each change must set exactly one of upsertEntity, link, unlink, deleteEntity, but changes[${index}] sets ${set.length === 0 ? 'none' : set.map(([key]) => `"${key}"`).join(' and ')}.`,
+      'changes',
+    );
   }
   const [kind, value] = set[0]!;
   if (kind === 'upsertEntity') return upsertChange(value);
@@ -179,7 +190,8 @@ export const mutationResolvers = {
     description: 'A JSON object.',
     serialize: (value) => value,
     parseValue: (value) => {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badUserInput(`A JSONObject must be an object, but got ${JSON.stringify(value)}.`);
+      if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw badUserInput(`A JSONObject must be an object, but got ${JSON.stringify(value)}.`);
       return value;
     },
     parseLiteral: (ast, variables) => {
@@ -214,7 +226,14 @@ export const mutationResolvers = {
           throw badUserInput(`Argument "changes" must hold 1 to ${MAX_CHANGES} changes, but got ${args.changes.length}.`, 'changes');
         }
         const outcomes = await apply(context, args.changes.map(changeOf));
-        return { changes: outcomes.map((outcome) => ({ kind: CHANGE_KINDS[outcome.kind], subject: outcome.subject, created: outcome.created, changed: outcome.changed })) };
+        return {
+          changes: outcomes.map((outcome) => ({
+            kind: CHANGE_KINDS[outcome.kind],
+            subject: outcome.subject,
+            created: outcome.created,
+            changed: outcome.changed,
+          })),
+        };
       }),
     importRecords: (_parent: unknown, args: { format: 'JSON' | 'JSONL' | 'CSV'; data: string; dryRun?: boolean | null }, context: Context) =>
       guarded(async () => {
@@ -231,7 +250,12 @@ export const mutationResolvers = {
           created: counts(outcome.created),
           updated: counts(outcome.updated),
           unchanged: counts(outcome.unchanged),
-          problems: outcome.problems.map((problem) => ({ ...problem.location, column: problem.location.column ?? null, subject: problem.subject, message: problem.message })),
+          problems: outcome.problems.map((problem) => ({
+            ...problem.location,
+            column: problem.location.column ?? null,
+            subject: problem.subject,
+            message: problem.message,
+          })),
         };
       }),
   },

@@ -23,7 +23,10 @@ export interface PageRequest {
 /** Checks first/after/last/before: sizes 0..100, no mix of directions. */
 export function readPageArgs(args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }): PageRequest {
   const { first, after, last, before } = args;
-  for (const [name, value] of [['first', first], ['last', last]] as const) {
+  for (const [name, value] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
     if (value !== null && value !== undefined) checkRange(name, value, 0, MAX_PAGE_SIZE);
   }
   const forward = (first ?? null) !== null || (after ?? null) !== null;
@@ -41,7 +44,12 @@ export function encodeCursor(payload: Record<string, unknown>): string {
 }
 
 /** Decodes a cursor made by encodeCursor; BAD_USER_INPUT naming `argument` when it is not one. */
-export function decodeCursor(cursor: string, argument: string, isValid: (payload: Record<string, unknown>) => boolean, expected: string): Record<string, unknown> {
+export function decodeCursor(
+  cursor: string,
+  argument: string,
+  isValid: (payload: Record<string, unknown>) => boolean,
+  expected: string,
+): Record<string, unknown> {
   let payload: unknown;
   try {
     payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

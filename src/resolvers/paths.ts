@@ -90,8 +90,7 @@ interface SubgraphValue {
 export const pathResolvers = {
   Query: {
     shortestPath: async (_parent: unknown, args: PathArgs, context: Context) => (await findPaths(args, 1, context))[0] ?? null,
-    paths: (_parent: unknown, args: PathArgs, context: Context) =>
-      findPaths(args, checkLimit('first', args.first, LIMITS.pathCount), context),
+    paths: (_parent: unknown, args: PathArgs, context: Context) => findPaths(args, checkLimit('first', args.first, LIMITS.pathCount), context),
     neighborhood: async (_parent: unknown, args: NeighborhoodArgs, context: Context): Promise<SubgraphValue> => {
       const depth = checkLimit('depth', args.depth, LIMITS.neighborhoodDepth);
       const first = checkLimit('first', args.first, LIMITS.neighborhoodNodes);

@@ -35,9 +35,7 @@ async function loadConnection(
   direction: Direction,
 ): Promise<RelationshipConnectionValue> {
   const page = readPageArgs({ first: args.first, after: args.after });
-  const after = page.cursor
-    ? String(decodeCursor(page.cursor, 'after', (payload) => typeof payload.e === 'string', 'these links').e)
-    : null;
+  const after = page.cursor ? String(decodeCursor(page.cursor, 'after', (payload) => typeof payload.e === 'string', 'these links').e) : null;
   const loaded = await context.loaders
     .relationshipsByIds({ types, direction, asOf: args.asOf ?? null, includeUncertain: args.includeUncertain ?? false, first: page.size, after })
     .load(parent.id);

@@ -95,7 +95,12 @@ export function bestMatchingName(spellings: readonly string[], search: Pick<Sear
 
 // Private: the words of a text only lower-cased, diacritics kept.
 function typedWords(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
+  );
 }
 
 // Private: compares ranks element by element.
