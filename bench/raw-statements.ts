@@ -83,12 +83,18 @@ RETURN { reachable: reachable,
 
 /**
  * Full-text search (index entity_search) with the server's Lucene query and rescoring: an exact spelling
- * scores double; the 10 best, then the shortest name, then id. SEARCH returns them projected, SEARCH_NODES
+ * comes first and scores double; the 10 best, then the shortest name, then id. SEARCH returns them projected, SEARCH_NODES
  * as nodes (for @neo4j/graphql, which projects them itself).
  */
 const SEARCH_HITS = `
 CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node, score
-WITH node, CASE WHEN any(spelling IN $spellings WHERE spelling IN node.foldedNames) THEN 2 * score ELSE score END AS score
+WITH node, score, any(spelling IN $spellings WHERE spelling IN node.foldedNames) AS exact
+// An exact hit's score is doubled and raised by the best other score, so it ranks above every other hit and
+// the scores still fall from the first hit to the last.
+WITH collect({ node: node, score: score, exact: exact }) AS hits
+WITH hits, reduce(top = 0.0, hit IN hits | CASE WHEN NOT hit.exact AND hit.score > top THEN hit.score ELSE top END) AS top
+UNWIND hits AS hit
+WITH hit.node AS node, CASE WHEN hit.exact THEN 2 * hit.score + top ELSE hit.score END AS score
 ORDER BY score DESC, size(node.name), node.id
 LIMIT 10`;
 export const SEARCH = `${SEARCH_HITS}

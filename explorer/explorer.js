@@ -476,7 +476,7 @@ function layout(fresh) {
  * needs the shorter move, half each way; repeats until none overlap or `passes` ran out. Quadratic in the
  * number of entities, which at the API's 200 per neighbourhood stays a few milliseconds.
  */
-function removeOverlaps(nodes, { gap = 4, passes = 50 } = {}) {
+function removeOverlaps(nodes, { gap = 4, passes = 400 } = {}) {
   const items = nodes.map((node) => ({
     node,
     box: { ...node.boundingBox({ includeLabels: true, includeOverlays: false }) },

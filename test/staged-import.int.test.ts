@@ -42,7 +42,7 @@ beforeAll(async () => {
   await upsertRecords(db, [{ type: 'Actor', id: EXISTING, name: 'Existing', kind: 'ministry', confidence: 'low', sourceIds: [SOURCE] }], [], stamp);
 });
 afterAll(async () => {
-  await removeEntities(db, [EXISTING, ...ids(40), ...ids(40, 'b'), ...ids(400, 'k')]);
+  await removeEntities(db, [EXISTING, ...ids(40), ...ids(40, 'b'), ...ids(400, 'k'), ...ids(400, 'h')]);
   await db.close();
 });
 
@@ -63,6 +63,31 @@ describe('staged import', () => {
     expect((await db.read('nodes-by-ids', { keys: ids(40) })).length).toBe(40);
     expect(await importJournalSize(db)).toEqual({ runs: 0, entries: 0 });
     await removeEntities(db, ids(40));
+    await upsertRecords(db, [{ type: 'Actor', id: EXISTING, name: 'Existing', kind: 'ministry', confidence: 'low', sourceIds: [SOURCE] }], [], stamp);
+  });
+
+  it('a running import keeps its heartbeat fresh, so recovery with a short staleness leaves it alone', async () => {
+    let written = 0;
+    const importing = importRecords(db, [{ file: 'live.jsonl', format: 'jsonl', text: records(400, 'h') }], {
+      dryRun: false,
+      stamp,
+      singleTransactionMax: 10,
+      batchSize: 7,
+      heartbeatMs: 20,
+      onProgress: (count) => (written = count),
+    });
+    // Wait until the import has run for several heartbeats, then recover anything stale for 250 ms: without
+    // the heartbeat the run's last sign of life would be its start, and recovery would roll it back.
+    const started = Date.now();
+    while (written === 0 || Date.now() - started < 400) await new Promise((resolve) => setTimeout(resolve, 10));
+    const writtenAtRecovery = written;
+    const recovered = await recoverImports(db, 250);
+    const outcome = await importing;
+    expect(writtenAtRecovery).toBeLessThan(400 + 1 + 399);
+    expect(recovered.rolledBack).toBe(0);
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.created).toEqual({ Actor: 400, MET: 399 });
+    await removeEntities(db, ids(400, 'h'));
     await upsertRecords(db, [{ type: 'Actor', id: EXISTING, name: 'Existing', kind: 'ministry', confidence: 'low', sourceIds: [SOURCE] }], [], stamp);
   });
 

@@ -283,6 +283,45 @@ describe('bulk import', () => {
     expect(repeat.data?.importRecords).toMatchObject({ created: [], updated: [], unchanged: [{ key: 'Material', count: 1 }] });
   });
 
+  it('a dry run counts the relationships it would create beside the entities, and writes none', async () => {
+    const actor = (id: string) => ({
+      type: 'Actor',
+      id,
+      name: id,
+      kind: 'company',
+      side: 'KZ',
+      confidence: 'low',
+      sourceIds: ['source:eu-kz-roadmap-2023-de'],
+    });
+    const data = [
+      actor('actor:test-w-dry-a'),
+      actor('actor:test-w-dry-b'),
+      { type: 'MET', from: 'actor:test-w-dry-a', to: 'actor:test-w-dry-b', date: '2024-01-01', confidence: 'low', sourceIds: ['source:eu-kz-roadmap-2023-de'] },
+      {
+        type: 'MET',
+        from: 'actor:test-w-dry-a',
+        to: 'actor:maros-sefcovic',
+        date: '2024-01-02',
+        confidence: 'low',
+        sourceIds: ['source:eu-kz-roadmap-2023-de'],
+      },
+    ]
+      .map((record) => JSON.stringify(record))
+      .join('\n');
+    const dry = await server.query(IMPORT, { format: 'JSONL', data }, editor);
+    expect(dry.data?.importRecords).toEqual({
+      dryRun: true,
+      created: [
+        { key: 'Actor', count: 2 },
+        { key: 'MET', count: 2 },
+      ],
+      updated: [],
+      unchanged: [],
+      problems: [],
+    });
+    expect(await stored('actor:test-w-dry-a')).toBeUndefined();
+  });
+
   it('reports every problem with line and column, and writes nothing', async () => {
     const data = [
       'type,id,name,kind,side,confidence,sourceIds',

@@ -2218,7 +2218,7 @@ export type Query = {
   places: PlaceConnection;
   /** Projects: investment, exploration, research and technical assistance. A connection with keyset cursors: page forward with first/after or backward with last/before. */
   projects: ProjectConnection;
-  /** Search every entity by name, any spelling the sources give (German, Russian, Kazakh, transliterations) or words of its description, best first. Case and diacritics do not matter ("sefcovic" finds Šefčovič), a word also matches as a prefix ("sefcov") and, from 4 letters, with one typo ("Sefcovik"); Cyrillic words also match their Latin transliteration ("Смаилов" finds Smailov). A name or spelling that is exactly the text scores double. Text that holds no letter or digit finds nothing. */
+  /** Search every entity by name, any spelling the sources give (German, Russian, Kazakh, transliterations) or words of its description, best first. Case and diacritics do not matter ("sefcovic" finds Šefčovič), a word also matches as a prefix ("sefcov") and, from 4 letters, with one typo ("Sefcovik"); Cyrillic words also match their Latin transliteration ("Смаилов" finds Smailov). A hit with a name or spelling that is exactly the text comes before every other hit (its score is doubled and raised by the best other score, so scores still fall from first to last). Text that holds no letter or digit finds nothing. */
   search: Array<SearchHit>;
   /**
    * One shortest path between two entities, ignoring relationship direction; null when none exists within

@@ -12,7 +12,13 @@ export const READINESS_PATH = '/readyz';
 /** The liveness endpoint (Yoga's `healthCheckEndpoint`). */
 export const LIVENESS_PATH = '/healthz';
 
-/** GET /readyz: 200 only while Neo4j answers, 503 otherwise. */
+/** GET /readyz: 200 `{"status":"ready"}` only while Neo4j answers, 503 `{"status":"neo4j unavailable"}` otherwise. */
 export function useReadiness(db: Database): Plugin {
-  return useReadinessCheck({ endpoint: READINESS_PATH, check: () => db.ping() });
+  return useReadinessCheck({
+    endpoint: READINESS_PATH,
+    check: async ({ fetchAPI }) => {
+      const ready = await db.ping();
+      return fetchAPI.Response.json({ status: ready ? 'ready' : 'neo4j unavailable' }, { status: ready ? 200 : 503 });
+    },
+  });
 }

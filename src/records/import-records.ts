@@ -42,6 +42,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Progress of a staged import: records written so far and in all. */
   onProgress?: (written: number, total: number) => void;
+  /** How often a staged import refreshes its heartbeat, so recovery never takes it for a killed one. @default 5000 */
+  heartbeatMs?: number;
 }
 
 /**
@@ -73,6 +75,7 @@ export async function importRecords(db: Database, inputs: readonly ImportInput[]
             stamp,
             ...(options.batchSize ? { batchSize: options.batchSize } : {}),
             ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+            ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
           });
     await announceCommitted(db, valid.entities, valid.relationships, stamp, report);
     return { dryRun: false, ...report, problems: [] };
