@@ -59,7 +59,7 @@ export function planCollection(
     const byKey = new Map<string, string>();
     for (const set of entitySets) {
       for (const [key, nodes] of collectFields(scope, objectType, [set.selectionSet])) {
-        const shape = nodes.map((node) => JSON.stringify(stripLocations(node))).join('|');
+        const shape = nodes.map((node) => JSON.stringify(node, withoutLocations)).join('|');
         if (byKey.has(key) && byKey.get(key) !== shape) throw new NotPlannable(`${key} means two fields under nodes and edges`);
         byKey.set(key, shape);
       }
@@ -91,7 +91,7 @@ export function planCollection(
   }
 }
 
-// Private: an AST node without its source locations, so two equal selections compare equal.
-function stripLocations(node: unknown): unknown {
-  return JSON.parse(JSON.stringify(node, (key, value) => (key === 'loc' ? undefined : value)));
+// Private: a JSON.stringify replacer that drops AST source locations, so two equal selections compare equal.
+function withoutLocations(key: string, value: unknown): unknown {
+  return key === 'loc' ? undefined : value;
 }

@@ -99,6 +99,12 @@ export async function loadCollection(
     limit: page.size + 1,
   };
   const slots = { label: type, where, sort: order.field, dir: queryDirection } as const;
+  const countSelected = selects(info, 'totalCount');
+  // The unanchored total, as its own statement (or, planned, inside the page's statement when selected).
+  const countTotal = async () => {
+    const [row] = await db.read('entities-count', filterParams, { label: type, where });
+    return Number(row?.total ?? 0);
+  };
   let rows: Record<string, unknown>[];
   let totalCount: () => Promise<number>;
   if (anchor) {
@@ -108,24 +114,16 @@ export async function loadCollection(
     const total = Number(row?.total ?? 0);
     totalCount = async () => total;
   } else if (plan) {
-    const count = selects(info, 'totalCount') ? cypher('entities-count', { label: type, where }) : null;
+    const count = countSelected ? cypher('entities-count', { label: type, where }) : null;
     const statement = plan.compose(cypher('entities-page-rows', slots), count, queryDirection);
     const [row] = await db.readGenerated(statement, { ...pageParams, ...plan.params });
     const planned = (row?.page as { sortKey: unknown; id: string; node: Record<string, unknown> }[] | undefined) ?? [];
     rows = page.size === 0 ? [] : planned.map((item) => ({ sortKey: item.sortKey, node: plan.decode ? plan.decode(item.node) : item.node, id: item.id }));
     const counted = row?.total;
-    const countTotal = async () => {
-      const [countRow] = await db.read('entities-count', filterParams, { label: type, where });
-      return Number(countRow?.total ?? 0);
-    };
     totalCount = counted === null || counted === undefined ? countTotal : async () => Number(counted);
   } else {
-    const countTotal = async () => {
-      const [row] = await db.read('entities-count', filterParams, { label: type, where });
-      return Number(row?.total ?? 0);
-    };
     // Started before the page when selected, so the two statements run side by side.
-    let total = selects(info, 'totalCount') ? countTotal() : undefined;
+    let total = countSelected ? countTotal() : undefined;
     total?.catch(() => undefined);
     rows = page.size === 0 ? [] : await db.read('entities-page', pageParams, slots);
     totalCount = () => (total ??= countTotal());
