@@ -15,4 +15,9 @@ UNWIND hits AS hit
 WITH hit.node AS node, CASE WHEN hit.exact THEN 2 * hit.score + top ELSE hit.score END AS score
 ORDER BY score DESC, size(node.name), node.id
 LIMIT toInteger($first)
-RETURN node { .*, __typename: [label IN labels(node) WHERE label <> 'Entity'][0] } AS node, score
+// Each hit projected as the request selected it (__NODE__ over `n`), in the same order.
+WITH node AS n, score
+__NODE_SUBQUERIES__
+WITH n, score, __NODE__ AS node
+ORDER BY score DESC, size(n.name), n.id
+RETURN node, score, n.name AS name, n.names AS names

@@ -3,7 +3,8 @@
  * (Whether every cypher/ file actually runs is test/cypher-files.test.ts, after the int suite.)
  */
 import { describe, expect, it } from 'vitest';
-import { cypher } from '../src/db/cypher-registry.ts';
+import { cypher, NodeProjection } from '../src/db/cypher-registry.ts';
+import { RELATIONSHIP_TYPE_NAMES } from '../src/model/vocabulary.ts';
 
 describe('cypher registry', () => {
   it('fills slots only with names from the model whitelist', () => {
@@ -11,6 +12,38 @@ describe('cypher registry', () => {
     expect(() => cypher('upsert-entities', { label: 'Actor:Admin' })).toThrow('"Actor:Admin" is not an entity type of the model.');
     expect(() => cypher('upsert-relationships', { type: 'KNOWS]->() DETACH DELETE' })).toThrow('is not a relationship type of the model');
     expect(() => cypher('upsert-entities')).toThrow('unfilled slot');
+  });
+
+  it('expands a few relationship types by their groups and most of them once, with a type check', () => {
+    const few = cypher('neighborhood', { type: 'MET|ATTENDED', hops: 2, dated: false });
+    expect(few).toContain('-[r:MET|ATTENDED]-');
+    expect(few).toContain('(x)-[rel:MET|ATTENDED]->(y)');
+    const all = cypher('neighborhood', { type: RELATIONSHIP_TYPE_NAMES.join('|'), hops: 2, dated: false });
+    expect(all).toContain(`-[r WHERE type(r) IN ['${RELATIONSHIP_TYPE_NAMES[0]}', `);
+    expect(all).not.toContain('[r:');
+  });
+
+  it('checks that a path is simple only when more than one shortest path is asked', () => {
+    const one = cypher('paths-between', { type: 'MET', hops: 3, count: 1, dated: false });
+    const three = cypher('paths-between', { type: 'MET', hops: 3, count: 3, dated: false });
+    expect(one).not.toContain('reduce(seen');
+    expect(three).toContain('NOT a IN x AND size(x) = size(reduce(seen = [], node IN x');
+  });
+
+  it('projects every stored property of `n` unless the planner compiled a projection', () => {
+    expect(cypher('search-entities')).toContain("n { .*, __typename: [label IN labels(n) WHERE label <> 'Entity'][0] } AS node");
+    const planned = cypher('search-entities', { node: NodeProjection.trusted('', '{ `id`: n.id }') });
+    expect(planned).toContain('{ `id`: n.id } AS node');
+    expect(planned).not.toContain('.*');
+    expect(() => cypher('search-entities', { node: { subqueries: '', expr: 'n' } as unknown as NodeProjection })).toThrow('takes only a NodeProjection');
+  });
+
+  it('projects the relationship properties a selection reads, only from the model', () => {
+    const slots = { type: 'MET', hops: 2, dated: false } as const;
+    expect(cypher('neighborhood', slots)).toContain('properties: properties(rel)');
+    expect(cypher('neighborhood', { ...slots, linkProperties: ['key', 'role'] })).toContain('properties: rel { .key, .role }');
+    expect(cypher('neighborhood', { ...slots, linkProperties: [] })).toContain('properties: {}');
+    expect(() => cypher('neighborhood', { ...slots, linkProperties: ['password'] })).toThrow('"password" is not a relationship property of the model.');
   });
 
   it('names an unknown statement and the file it expected', () => {

@@ -146,6 +146,53 @@ describe('collections', () => {
   });
 });
 
+describe('paths, neighbourhoods and search hits', () => {
+  const ENTITY = `id name __typename ... on Actor { kind side participatesIn(first: 2) { totalCount edges { role node { id name } } } } sources { id }`;
+
+  it('project their entities as selected, nested connections included, in their one statement', async () => {
+    const cases: [string, string][] = [
+      [
+        `{ shortestPath(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", relationshipTypes: [ATTENDED]) { length nodes { ${ENTITY} } relationships { id type from to role key confidence } } }`,
+        'paths-between',
+      ],
+      [`{ paths(from: "actor:maros-sefcovic", to: "place:kazakhstan", first: 3, maxHops: 3) { length nodes { ${ENTITY} } } }`, 'paths-between'],
+      [
+        `{ neighborhood(id: "agreement:epca", depth: 2, first: 12) { reachable truncated nodes { distance node { ${ENTITY} } } relationships { id type from to title note date } } }`,
+        'neighborhood',
+      ],
+      [`{ search(query: "lithium", first: 5) { score matchedName node { ${ENTITY} } } }`, 'search-entities'],
+    ];
+    for (const [query, statement] of cases) {
+      const { response, statements } = await compare(query);
+      expect(JSON.stringify(response.data), query).toMatch(/participatesIn/);
+      expect(statements, query).toEqual([statement]);
+    }
+  });
+
+  it('return only the selected properties, and every stored one without the planner', async () => {
+    const query = '{ neighborhood(id: "agreement:epca", first: 3) { nodes { node { id } } } }';
+    const projected = async (server: TestServer) => {
+      let text = '';
+      const stop = server.db.onStatement((event) => {
+        if (event.name === 'neighborhood') text = event.text;
+      });
+      await server.data(query);
+      stop();
+      return text;
+    };
+    expect(await projected(planned)).not.toContain('.*');
+    expect(await projected(planned)).toContain('properties: {}');
+    expect(await projected(fallback)).toContain('n { .*');
+    expect(await projected(fallback)).toContain('properties(rel)');
+    await compare(query);
+  });
+
+  it('leave two aliases of one list with different selections to the resolvers, with the same answers', async () => {
+    const { statements } = await compare('{ neighborhood(id: "agreement:epca", first: 4) { a: nodes { node { x: id } } b: nodes { node { x: name } } } }');
+    expect(statements).toEqual(['neighborhood']);
+  });
+});
+
 describe('the planner and the resolvers agree', () => {
   it('on fragments, variables, @include/@skip and type conditions', async () => {
     const query = `

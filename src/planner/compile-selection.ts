@@ -22,7 +22,16 @@ import { decodeCursor, encodeCursor, readPageArgs } from '../resolvers/paginatio
 import { RELATIONSHIP_FIELDS, type Direction } from '../model/relationship-fields.ts';
 import { holdsOnCypher, validityCypher } from '../model/validity.ts';
 import type { RelationshipQuery } from '../loaders/create-loaders.ts';
-import { ENTITY_TYPE_NAMES, RELATIONSHIP_TYPE_NAMES, isEntityType, isRelationshipType, type EntityType, type RelationshipType } from '../model/vocabulary.ts';
+import {
+  ENTITY_TYPES,
+  ENTITY_TYPE_NAMES,
+  RELATIONSHIP_TYPES,
+  RELATIONSHIP_TYPE_NAMES,
+  isEntityType,
+  isRelationshipType,
+  type EntityType,
+  type RelationshipType,
+} from '../model/vocabulary.ts';
 import { collectFields, subSelections, type CollectScope } from './collect-fields.ts';
 
 /** The selection uses something the planner does not compile; the resolvers answer it instead. */
@@ -107,8 +116,10 @@ export function compileEntity(c: Compiler, v: string, types: readonly EntityType
       typesOf.set(signature, [...(typesOf.get(signature) ?? []), type]);
     }
   }
+  // One possible type (a collection, a Source, a link whose other end the model fixes) needs no label lookup.
+  const typename = types.length === 1 ? `'${types[0]}'` : TYPENAME.replace('__V__', v);
   for (const { type, objectType, fields } of perType) {
-    const entries = [`${PLANNED_KEY}: true`, `__typename: ${TYPENAME.replace('__V__', v)}`];
+    const entries = [`${PLANNED_KEY}: true`, `__typename: ${typename}`];
     const decoders: [string, Decoder][] = [];
     for (const [key, nodes] of fields) {
       if (nodes[0]!.name.value === '__typename') continue;
@@ -161,6 +172,8 @@ function compileEntityField(c: Compiler, v: string, type: EntityType, objectType
     case 'id':
       return none(`${v}.id`);
     case 'name': {
+      // Without a `lang` argument in the document the name is the stored display name: no lookup to carry.
+      if (!nodes[0]!.arguments?.some((argument) => argument.name.value === 'lang')) return none(`${v}.name`);
       const { lang } = args(c, field, nodes[0]!) as { lang?: string | null };
       // localizedName: the first spelling in that language, else the English display name.
       const language = !lang || lang === 'en' ? null : lang;
@@ -223,8 +236,8 @@ function compileSources(c: Compiler, owner: string, nodes: FieldNode[], guard: s
   return { subqueries: [subquery], expr: out, decode: decode ? (list: unknown[]) => list.map(decode) : undefined };
 }
 
-/** What a relationship field asks for, after its arguments are read and checked: the loaders' query. */
-type ConnectionArgs = RelationshipQuery;
+/** What a relationship field asks for, after its arguments are read and checked: the loaders' query, and the other end's possible types. */
+type ConnectionArgs = RelationshipQuery & { endTypes: readonly EntityType[] };
 
 // Private: reads a relationship field's arguments as the resolvers do; anything they would refuse is theirs to refuse.
 function connectionArgs(c: Compiler, type: EntityType, field: GraphQLField<unknown, unknown>, node: FieldNode): ConnectionArgs {
@@ -248,6 +261,14 @@ function connectionArgs(c: Compiler, type: EntityType, field: GraphQLField<unkno
     ({ types, direction } = spec);
   }
   if (!types.every(isRelationshipType) || !(direction in ARROWS)) throw new NotPlannable('types');
+  // The other end's possible types, as the model allows them (writes are checked against it).
+  const ends = new Set<EntityType>();
+  for (const relType of types) {
+    const spec = RELATIONSHIP_TYPES[relType];
+    if (direction !== 'IN') for (const end of spec.to) ends.add(end);
+    if (direction !== 'OUT') for (const end of spec.from) ends.add(end);
+  }
+  const endTypes = ENTITY_TYPE_NAMES.filter((entityType) => ends.has(entityType));
   // The date rule (src/model/validity.ts) inlined into a generated statement takes Neo4j seconds to compile
   // for every new shape (measured: 25 generated dated shapes ran past 300 s); the loaders' fixed statements
   // carry it compiled once. So a dated connection is the loaders' until the rule is cheap to inline.
@@ -255,7 +276,7 @@ function connectionArgs(c: Compiler, type: EntityType, field: GraphQLField<unkno
   try {
     const page = readPageArgs({ first: values.first, after: values.after });
     const after = page.cursor ? String(decodeCursor(page.cursor, 'after', (payload) => typeof payload.e === 'string', 'these links').e) : null;
-    return { types, direction, asOf: values.asOf ?? null, includeUncertain: values.includeUncertain ?? false, first: page.size, after };
+    return { types, direction, asOf: values.asOf ?? null, includeUncertain: values.includeUncertain ?? false, first: page.size, after, endTypes };
   } catch {
     throw new NotPlannable('page arguments');
   }
@@ -274,6 +295,9 @@ function compileConnection(
   const a = connectionArgs(c, type, field, nodes[0]!);
   const [left, right] = ARROWS[a.direction];
   const relTypes = a.types.join('|');
+  // Over most of the model's types a node's links are expanded once and their type checked, instead of
+  // probing every type's group of a dense node (as the registry's __REL(r)__ does).
+  const untyped = a.types.length > RELATIONSHIP_TYPE_NAMES.length / 2;
   // Whether asOf is set is part of the shape: without it no link is filtered, so the statement carries no
   // date rule (a rule Neo4j would otherwise compile into every connection of every shape).
   const dated = a.asOf !== null;
@@ -303,14 +327,14 @@ function compileConnection(
     const slot = `x${rowEntries.length}`;
     if (name === 'edges') {
       usesRows = true;
-      const edge = compileEdge(c, { v, r, m, k, asOf: dated ? pAsOf : null, includeUncertain: pUncertain }, edgeType, connectionNodes);
+      const edge = compileEdge(c, { v, r, m, k, asOf: dated ? pAsOf : null, includeUncertain: pUncertain, endTypes: a.endTypes }, edgeType, connectionNodes);
       rowSubqueries.push(...edge.subqueries);
       rowEntries.push(`${slot}: ${edge.expr}`);
       entries.push(`${quoteKey(key)}: [x IN ${page} | x.${slot}]`);
       if (edge.decode) decoders.push([key, listOf(edge.decode)]);
     } else if (name === 'nodes') {
       usesRows = true;
-      const node = compileEntity(c, m, ENTITY_TYPE_NAMES, subSelections(connectionNodes));
+      const node = compileEntity(c, m, a.endTypes, subSelections(connectionNodes));
       rowSubqueries.push(...node.subqueries);
       rowEntries.push(`${slot}: ${node.expr}`);
       entries.push(`${quoteKey(key)}: [x IN ${page} | x.${slot}]`);
@@ -355,14 +379,17 @@ function compileConnection(
     }
   }
   const subqueries: string[] = [];
+  // The edge key starts with the other end's stage position; where the model gives no end a position it is 0.
+  const positioned = a.endTypes.some((end) => 'position' in ((ENTITY_TYPES[end] as { properties?: object }).properties ?? {}));
+  const position = positioned ? `right('00000' + toString(coalesce(${m}.position, 0)), 6)` : `'000000'`;
   if (usesRows) {
     const holds = dated ? holdsOnCypher({ rel: r, asOf: pAsOf, includeUncertain: pUncertain }) : 'true';
     subqueries.push(
       [
         `CALL (${v}) {`,
-        `  MATCH (${v})${left}[${r}:${relTypes}]${right}(${m}:Entity)`,
-        `  WHERE ${guard ? `(${guard}) AND ` : ''}${holds}`,
-        `  WITH ${v}, ${r}, ${m}, right('00000' + toString(coalesce(${m}.position, 0)), 6) + '\\u0001' + ${m}.sortName + '\\u0001' + ${m}.id + '\\u0001' +`,
+        `  MATCH (${v})${left}[${untyped ? r : `${r}:${relTypes}`}]${right}(${m}:Entity)`,
+        `  WHERE ${guard ? `(${guard}) AND ` : ''}${untyped ? `type(${r}) IN [${a.types.map((t) => `'${t}'`).join(', ')}] AND ` : ''}${holds}`,
+        `  WITH ${v}, ${r}, ${m}, ${position} + '\\u0001' + ${m}.sortName + '\\u0001' + ${m}.id + '\\u0001' +`,
         `       type(${r}) + '\\u0001' + coalesce(${r}.key, '') + '\\u0001' + CASE WHEN startNode(${r}) = ${v} THEN 'o' ELSE 'i' END AS ${k}`,
         `  WHERE $${pAfter} IS NULL OR ${k} > $${pAfter}`,
         `  WITH ${v}, ${r}, ${m}, ${k}`,
@@ -388,10 +415,12 @@ interface RowNames {
   /** The parameters of the connection's asOf (null: no asOf given) and includeUncertain. */
   asOf: string | null;
   includeUncertain: string;
+  /** The other end's possible types. */
+  endTypes: readonly EntityType[];
 }
 
 // Private: one RelationshipEdge: the link's type, direction, cursor, properties, sources and the other end.
-function compileEdge(c: Compiler, { v, r, m, k, asOf, includeUncertain }: RowNames, edgeType: GraphQLObjectType, nodes: FieldNode[]): Compiled {
+function compileEdge(c: Compiler, { v, r, m, k, asOf, includeUncertain, endTypes }: RowNames, edgeType: GraphQLObjectType, nodes: FieldNode[]): Compiled {
   const subqueries: string[] = [];
   const entries = [`${PLANNED_KEY}: true`];
   const decoders: [string, Decoder][] = [];
@@ -423,7 +452,7 @@ function compileEdge(c: Compiler, { v, r, m, k, asOf, includeUncertain }: RowNam
       expr = sources.expr;
       if (sources.decode) decoders.push([key, sources.decode]);
     } else if (name === 'node') {
-      const node = compileEntity(c, m, ENTITY_TYPE_NAMES, subSelections(edgeNodes));
+      const node = compileEntity(c, m, endTypes, subSelections(edgeNodes));
       subqueries.push(...node.subqueries);
       expr = node.expr;
       if (node.decode) decoders.push([key, node.decode]);

@@ -5,7 +5,9 @@
  * of `node(id:)`) go out as one `UNWIND` statement through a DataLoader. Every field resolver of the
  * types a planned answer holds first returns the planned value when its parent is planned; otherwise it
  * runs as before. A selection the planner cannot compile, or arguments the resolvers would refuse, take
- * the resolvers' path (loaders, one statement per level) with the same answers and errors.
+ * the resolvers' path (loaders, one statement per level) with the same answers and errors. The entities
+ * of paths, neighbourhoods and search hits are projected as selected inside their own statements
+ * (plan-projection.ts).
  */
 import DataLoader from 'dataloader';
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
@@ -17,6 +19,7 @@ import { COLLECTIONS, loadCollection } from '../resolvers/collections.ts';
 import { MAX_NODE_IDS } from '../resolvers/entities.ts';
 import { compileEntity, createCompiler, NotPlannable, PLANNED_KEY, plainFieldsOf, type Decoder } from './compile-selection.ts';
 import { planCollection } from './plan-collection.ts';
+import { enableProjections } from './plan-projection.ts';
 
 /** Object types whose values a planned answer holds. */
 const PLANNED_TYPES = [...ENTITY_TYPE_NAMES, 'RelationshipConnection', 'RelationshipEdge', 'PageInfo', 'LocalizedName'];
@@ -71,6 +74,8 @@ function plainFieldsFor(schema: GraphQLSchema) {
 export function usePlanner(schema: GraphQLSchema): GraphQLSchema {
   const plainFields = plainFieldsOf(schema);
   plainFieldsCache.set(schema, plainFields);
+  // Paths, neighbourhoods and search hits project their entities as selected (plan-projection.ts).
+  enableProjections(schema, plainFields);
   for (const typeName of PLANNED_TYPES) {
     const type = schema.getType(typeName);
     if (!isObjectType(type)) continue;

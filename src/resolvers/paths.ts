@@ -2,7 +2,9 @@
  * Paths between entities: shortestPath, paths (k shortest simple paths) and neighborhood. Every bound is
  * checked before Cypher runs; relationship types and node labels come from the model's whitelist.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.ts';
+import { planProjection, readProjected } from '../planner/plan-projection.ts';
 import { badUserInput, notFound } from '../errors.ts';
 import type { EntityRow } from '../model/entity-row.ts';
 import { RELATIONSHIP_TYPE_NAMES, type EntityType, type RelationshipType } from '../model/vocabulary.ts';
@@ -51,16 +53,19 @@ interface PathArgs {
   includeUncertain?: boolean | null;
 }
 
-async function findPaths(args: PathArgs, count: number, context: Context): Promise<PathRow[]> {
+async function findPaths(args: PathArgs, count: number, context: Context, info: GraphQLResolveInfo): Promise<PathRow[]> {
   const maxHops = checkLimit('maxHops', args.maxHops, LIMITS.maxHops);
   const type = typesArgument('relationshipTypes', args.relationshipTypes);
   checkNotEmpty('nodeTypes', args.nodeTypes, 'entity type');
   if (args.from === args.to) throw badUserInput('Arguments "from" and "to" must name two different entities.', 'to');
-  const rows = await context.db.read(
+  const { rows, decode } = await readProjected(
+    context.db,
     'paths-between',
     { from: args.from, to: args.to, nodeTypes: args.nodeTypes ?? null, ...asOfParams(args) },
     { type, hops: maxHops, count, dated: args.asOf != null },
+    planProjection(info, ['nodes'], ['relationships']),
   );
+  for (const row of rows) row.nodes = (row.nodes as unknown[]).map(decode);
   // No path may mean an unknown id: only then is it worth a second statement to tell which.
   if (rows.length === 0) await assertEntitiesExist(context, { from: args.from, to: args.to });
   return rows as unknown as PathRow[];
@@ -89,14 +94,23 @@ interface SubgraphValue {
 
 export const pathResolvers = {
   Query: {
-    shortestPath: async (_parent: unknown, args: PathArgs, context: Context) => (await findPaths(args, 1, context))[0] ?? null,
-    paths: (_parent: unknown, args: PathArgs, context: Context) => findPaths(args, checkLimit('first', args.first, LIMITS.pathCount), context),
-    neighborhood: async (_parent: unknown, args: NeighborhoodArgs, context: Context): Promise<SubgraphValue> => {
+    shortestPath: async (_parent: unknown, args: PathArgs, context: Context, info: GraphQLResolveInfo) => (await findPaths(args, 1, context, info))[0] ?? null,
+    paths: (_parent: unknown, args: PathArgs, context: Context, info: GraphQLResolveInfo) =>
+      findPaths(args, checkLimit('first', args.first, LIMITS.pathCount), context, info),
+    neighborhood: async (_parent: unknown, args: NeighborhoodArgs, context: Context, info: GraphQLResolveInfo): Promise<SubgraphValue> => {
       const depth = checkLimit('depth', args.depth, LIMITS.neighborhoodDepth);
       const first = checkLimit('first', args.first, LIMITS.neighborhoodNodes);
       const type = typesArgument('types', args.types);
-      const [row] = await context.db.read('neighborhood', { id: args.id, limit: first, ...asOfParams(args) }, { type, hops: depth, dated: args.asOf != null });
+      const { rows, decode } = await readProjected(
+        context.db,
+        'neighborhood',
+        { id: args.id, limit: first, ...asOfParams(args) },
+        { type, hops: depth, dated: args.asOf != null },
+        planProjection(info, ['nodes', 'node'], ['relationships']),
+      );
+      const [row] = rows;
       if (!row) await assertEntitiesExist(context, { id: args.id });
+      else for (const item of row.reached as { node: unknown }[]) item.node = decode(item.node);
       return row as unknown as SubgraphValue;
     },
   },

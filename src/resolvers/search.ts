@@ -8,6 +8,7 @@ import { badUserInput } from '../errors.ts';
 import type { EntityRow } from '../model/entity-row.ts';
 import { bestMatchingName, buildSearchQuery } from '../search/search-query.ts';
 import { checkLimit, checkNotEmpty, LIMITS } from '../limits.ts';
+import { planProjection, readProjected } from '../planner/plan-projection.ts';
 
 /** Longest search text, in characters, after trimming. */
 export const MAX_SEARCH_LENGTH = LIMITS.searchLength.max;
@@ -18,22 +19,24 @@ export const DEFAULT_SEARCH_HITS = LIMITS.searchHits.default;
 
 export const searchResolvers: Resolvers = {
   Query: {
-    async search(_parent, args, { db }) {
+    async search(_parent, args, { db }, info) {
       const text = readSearchText(args.query);
       const first = checkLimit('first', args.first, LIMITS.searchHits);
       checkNotEmpty('types', args.types, 'entity type');
       const search = buildSearchQuery(text);
       if (!search) return [];
-      const rows = await db.read('search-entities', {
-        query: search.lucene,
-        spellings: search.spellings,
-        types: args.types ? [...new Set(args.types)] : null,
-        first,
-      });
-      return rows.map((row) => {
-        const node = row.node as EntityRow;
-        return { score: Number(row.score), node, matchedName: bestMatchingName([node.name, ...(node.names ?? [])], search) };
-      });
+      const { rows, decode } = await readProjected(
+        db,
+        'search-entities',
+        { query: search.lucene, spellings: search.spellings, types: args.types ? [...new Set(args.types)] : null, first },
+        {},
+        planProjection(info, ['node']),
+      );
+      return rows.map((row) => ({
+        score: Number(row.score),
+        node: decode(row.node) as EntityRow,
+        matchedName: bestMatchingName([row.name as string, ...((row.names as string[] | null) ?? [])], search),
+      }));
     },
   },
 };
