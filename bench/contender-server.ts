@@ -103,8 +103,8 @@ process.once('SIGINT', stop);
 // The parent holds our stdin: when it goes away, so do we.
 process.stdin.on('end', stop).resume();
 
-// Private: the raw-http endpoint: reads the JSON body, runs the query's hand-written statement in one read
-// transaction, answers its rows as JSON (toPlain, as raw-runner.ts does).
+// Private: the raw-http endpoint: reads the JSON body, runs the query's hand-written statement in one
+// auto-commit read transaction, answers its rows as JSON (toPlain, as raw-runner.ts does).
 async function answerRaw(driver: Driver, request: IncomingMessage, response: ServerResponse): Promise<void> {
   try {
     const chunks: Buffer[] = [];
@@ -119,7 +119,8 @@ async function answerRaw(driver: Driver, request: IncomingMessage, response: Ser
     try {
       statements += 1;
       texts.add(statement);
-      const result = await session.executeRead((tx) => tx.run(statement, variables), { timeout: TX_TIMEOUT_MS });
+      // One auto-commit transaction (RUN and PULL in one round trip), as this server's reads run.
+      const result = await session.run(statement, variables, { timeout: TX_TIMEOUT_MS });
       const body = JSON.stringify({ data: { rows: result.records.map((record) => toPlain(record.toObject())) } });
       response.writeHead(200, { 'content-type': 'application/json' }).end(body);
     } finally {

@@ -115,10 +115,11 @@ const results: BenchResults = {
   machine: describeMachine(),
   config,
   contenders: {
-    raw: `raw Cypher through neo4j-driver ${packageVersion('neo4j-driver')} (hand-written statements, no HTTP)`,
-    'raw-http': 'the same hand-written statements behind a bare node:http JSON endpoint over loopback HTTP (contender-server.ts raw-http)',
-    ours: 'this server (createServer, src/server.ts) on graphql-yoga over loopback HTTP',
-    peer: `@neo4j/graphql ${packageVersion('@neo4j/graphql')} on graphql-yoga over loopback HTTP`,
+    raw: `raw Cypher through neo4j-driver ${packageVersion('neo4j-driver')} (hand-written statements, one auto-commit read transaction each, no HTTP)`,
+    'raw-http':
+      'the same hand-written statements behind a bare node:http JSON endpoint over loopback HTTP, auto-commit reads too (contender-server.ts raw-http)',
+    ours: 'this server (createServer, src/server.ts) on graphql-yoga over loopback HTTP, auto-commit reads',
+    peer: `@neo4j/graphql ${packageVersion('@neo4j/graphql')} on graphql-yoga over loopback HTTP (its reads are managed transactions, executeRead)`,
   },
   scales: [],
 };

@@ -59,6 +59,18 @@ describe('query limits', () => {
     expect(cheap.errors).toBeUndefined();
   });
 
+  it('prices one document again for other page sizes and @include values, not for other ids', async () => {
+    // The cost is kept per document and the values of the variables it reads (first, last, @skip, @include).
+    const query = `query ($n: Int, $deep: Boolean!, $id: ID!) { node(id: $id) { id } actors(first: $n) { nodes { relationships(first: $n) {
+      nodes { relationships(first: $n) @include(if: $deep) { totalCount } } } } } }`;
+    const ask = (variables: Record<string, unknown>) => server.query(query, variables).then((response) => response.errors?.[0]?.extensions?.code ?? 'ok');
+    expect(await ask({ n: 10, deep: true, id: 'actor:maros-sefcovic' })).toBe('ok');
+    expect(await ask({ n: 100, deep: true, id: 'actor:maros-sefcovic' })).toBe('BAD_USER_INPUT');
+    expect(await ask({ n: 100, deep: false, id: 'actor:maros-sefcovic' })).toBe('ok');
+    expect(await ask({ n: 100, deep: true, id: 'agreement:epca' })).toBe('BAD_USER_INPUT');
+    expect(await ask({ n: 10, deep: true, id: 'agreement:epca' })).toBe('ok');
+  });
+
   it('refuses a body over the size limit with 413 before reading it', async () => {
     const response = await post(server.url, JSON.stringify({ query: `{ __typename } #${'x'.repeat(7 * 1024 * 1024)}` }));
     expect(response.status).toBe(413);

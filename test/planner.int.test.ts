@@ -146,6 +146,26 @@ describe('collections', () => {
   });
 });
 
+describe('compiled plans, kept between requests', () => {
+  it('follow the values of the variables inside the selection, and not the root field arguments', async () => {
+    const query = `query ($id: ID!, $n: Int, $names: Boolean!) { node(id: $id) { id ... on Actor {
+      relationships(first: $n) { edges { node { id name @include(if: $names) } } } } } }`;
+    const edges = async (variables: Record<string, unknown>) => {
+      const { response, statements } = await compare(query, variables);
+      expect(statements).toEqual(['planner:nodes']);
+      return response.data?.node.relationships.edges as { node: { id: string; name?: string } }[];
+    };
+    expect(await edges({ id: 'actor:maros-sefcovic', n: 1, names: false })).toHaveLength(1);
+    const three = await edges({ id: 'actor:maros-sefcovic', n: 3, names: true });
+    expect(three).toHaveLength(3);
+    expect(three.every((edge) => typeof edge.node.name === 'string')).toBe(true);
+    const again = await edges({ id: 'actor:maros-sefcovic', n: 1, names: false });
+    expect(again).toHaveLength(1);
+    expect(again[0]!.node).not.toHaveProperty('name');
+    expect((await edges({ id: 'actor:alikhan-smailov', n: 2, names: false }))[0]!.node.id).not.toBe(three[0]!.node.id);
+  });
+});
+
 describe('paths, neighbourhoods and search hits', () => {
   const ENTITY = `id name __typename ... on Actor { kind side participatesIn(first: 2) { totalCount edges { role node { id name } } } } sources { id }`;
 

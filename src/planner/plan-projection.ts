@@ -22,6 +22,7 @@ import { isTimeoutError } from '../db/database.ts';
 import { ENTITY_TYPE_NAMES } from '../model/vocabulary.ts';
 import { relationshipPropertyResolvers } from '../resolvers/relationship-properties.ts';
 import { collectFields, subSelections, type CollectScope } from './collect-fields.ts';
+import { cachedPlan } from './plan-cache.ts';
 import { compileEntity, createCompiler, NotPlannable, type Decoder } from './compile-selection.ts';
 
 /** A compiled projection: the slots, their parameters, and how to decode one projected entity. */
@@ -68,6 +69,16 @@ export function planProjection(
 ): ProjectionPlan | null {
   const plainFields = plannedSchemas.get(info.schema);
   if (!plainFields) return null;
+  return cachedPlan(info, `projection:${entityPath.join('.')}:${linkPath?.join('.') ?? ''}`, () => compileProjection(info, plainFields, entityPath, linkPath));
+}
+
+// Private: planProjection's compilation, once per selection and variable values (plan-cache.ts).
+function compileProjection(
+  info: Pick<GraphQLResolveInfo, 'schema' | 'fieldNodes' | 'fragments' | 'variableValues' | 'returnType'>,
+  plainFields: ReadonlyMap<string, ReadonlySet<string>>,
+  entityPath: readonly string[],
+  linkPath?: readonly string[],
+): ProjectionPlan | null {
   const scope = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
   const reached = selectionsAt(
     scope,

@@ -19,6 +19,7 @@ import { COLLECTIONS, loadCollection } from '../resolvers/collections.ts';
 import { MAX_NODE_IDS } from '../resolvers/entities.ts';
 import { compileEntity, createCompiler, NotPlannable, PLANNED_KEY, plainFieldsOf, type Decoder } from './compile-selection.ts';
 import { planCollection } from './plan-collection.ts';
+import { cachedPlan } from './plan-cache.ts';
 import { enableProjections } from './plan-projection.ts';
 
 /** Object types whose values a planned answer holds. */
@@ -88,7 +89,7 @@ export function usePlanner(schema: GraphQLSchema): GraphQLSchema {
   const wrap = (name: 'node' | 'nodes' | 'entity', run: (plan: NodePlan, args: any, context: Context) => Promise<unknown> | undefined) => {
     const original = query[name]!.resolve!;
     query[name]!.resolve = async (parent, args, context: Context, info) => {
-      const plan = planNodes(schema, info, plainFields);
+      const plan = cachedPlan(info, 'nodes', () => planNodes(schema, info, plainFields));
       let answer: unknown;
       try {
         answer = plan ? await run(plan, args, context) : undefined;
@@ -110,7 +111,7 @@ export function usePlanner(schema: GraphQLSchema): GraphQLSchema {
   // Collections: the page, its count and the selection of its entities in one statement.
   for (const [name, type] of Object.entries(COLLECTIONS)) {
     query[name]!.resolve = async (_parent, args, context: Context, info) => {
-      const plan = planCollection(info, type, plainFields);
+      const plan = cachedPlan(info, `collection:${type}`, () => planCollection(info, type, plainFields));
       try {
         return await loadCollection(type, args, context, info, plan);
       } catch (error) {

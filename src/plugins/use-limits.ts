@@ -5,7 +5,7 @@
  */
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, visit, type ASTNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Plugin } from 'graphql-yoga';
 import { HTTP_STATUS } from '../errors.ts';
@@ -80,20 +80,30 @@ export function useQueryCost(schema: GraphQLSchema, maxCost: number): Plugin {
     const size = Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE);
     return Math.max(1, Number.isFinite(size) ? size : DEFAULT_PAGE_SIZE) * (1 + childComplexity);
   };
+  // The cost depends on the document and on the variables given to `first`, `last`, @skip and @include
+  // only: Yoga hands every request of one document the same AST, so the cost is computed once per
+  // document, operation and values of those variables (a walk of the whole document, about 0.1 ms).
+  const costs = new WeakMap<DocumentNode, { variables: string[]; byValues: Map<string, number | null> }>();
+  const costOf = (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): number | null => {
+    let entry = costs.get(document);
+    if (!entry) costs.set(document, (entry = { variables: costVariables(document), byValues: new Map() }));
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(entry.variables.map((name) => variables[name] ?? null))}`;
+    let cost = entry.byValues.get(key);
+    if (cost === undefined) {
+      try {
+        cost = getComplexity({ schema, query: document, variables, operationName, estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+      } catch {
+        cost = null; // Invalid variables are reported by execution itself.
+      }
+      if (entry.byValues.size >= 64) entry.byValues.clear();
+      entry.byValues.set(key, cost);
+    }
+    return cost;
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      let cost: number;
-      try {
-        cost = getComplexity({
-          schema,
-          query: args.document,
-          variables: (args.variableValues ?? {}) as Record<string, unknown>,
-          operationName: args.operationName ?? undefined,
-          estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-        });
-      } catch {
-        return; // Invalid variables are reported by execution itself.
-      }
+      const cost = costOf(args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined);
+      if (cost === null) return;
       if (cost > maxCost) {
         setResultAndStopExecution({
           errors: [
@@ -105,6 +115,21 @@ export function useQueryCost(schema: GraphQLSchema, maxCost: number): Plugin {
       }
     },
   };
+}
+
+// Private: the variables a document passes to `first` / `last` or to @skip / @include: the only ones the cost reads.
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: ASTNode) => visit(node, { Variable: (variable) => void names.add(variable.name.value) });
+  visit(document, {
+    Field(field) {
+      for (const argument of field.arguments ?? []) if (argument.name.value === 'first' || argument.name.value === 'last') collect(argument.value);
+    },
+    Directive(directive) {
+      if (directive.name.value === 'skip' || directive.name.value === 'include') collect(directive);
+    },
+  });
+  return [...names].sort();
 }
 
 /**
