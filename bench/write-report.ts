@@ -87,6 +87,12 @@ function renderTargets(results: BenchResults): string[] {
       `${throughputMissed.length === 0 ? 'met' : `missed for ${throughputMissed.map((row) => row.label).join(', ')}`}.** ` +
       'This server / @neo4j/graphql: ' +
       throughputRows.map((row) => `${row.label} ${formatRatio(row.ratio)}${row.met ? '' : ` (target ${row.target}x)`}`).join(', ') +
+      '. For scale, the floor behind HTTP with no GraphQL at all, raw-http / @neo4j/graphql: ' +
+      at10k.queries
+        .flatMap((query) =>
+          concurrencies.map((concurrency) => `${query.name} c=${concurrency} ${formatRatio(ratioOf(query, 'raw-http', 'peer', 'throughput', concurrency))}`),
+        )
+        .join(', ') +
       '.',
   );
 

@@ -361,10 +361,15 @@ describe('generated selections', () => {
   it('answer the same through the planner and through the loaders, in one statement', { timeout: 300_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ROOTS), entitySelection(3, true), async (id, selection) => {
-        const { statements } = await compare(`query($id: ID!) { node(id: $id) { id ... on Entity { ${selection} } } }`, { id });
+        const { response, statements } = await compare(`query($id: ID!) { node(id: $id) { id ... on Entity { ${selection} } } }`, { id });
         // A dated connection goes to the loaders (see connectionArgs); everything else is one planned statement.
-        if (selection.includes('asOf:')) expect(statements).not.toContain('planner:nodes');
-        else expect(statements).toEqual(['planner:nodes']);
+        // A dated field under a type the model rules out at that end (Claim at the end of locatedIn) is
+        // never reached, and the rest is planned: then no dated field's key is in the answer.
+        const datedKeys = [...selection.matchAll(/(\w+): \w+\([^)]*asOf:/g)].map((match) => match[1]!);
+        if (datedKeys.length === 0 || statements.includes('planner:nodes')) {
+          expect(statements).toEqual(['planner:nodes']);
+          for (const key of datedKeys) expect(JSON.stringify(response.data)).not.toContain(`"${key}"`);
+        }
       }),
       { numRuns: 25 },
     );
