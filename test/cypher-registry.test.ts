@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { cypher, NodeProjection } from '../src/db/cypher-registry.ts';
 import { RELATIONSHIP_TYPE_NAMES } from '../src/model/vocabulary.ts';
+import { LIMITS } from '../src/limits.ts';
 
 describe('cypher registry', () => {
   it('fills slots only with names from the model whitelist', () => {
@@ -16,11 +17,11 @@ describe('cypher registry', () => {
 
   it('expands a few relationship types by their groups and most of them once, with a type check', () => {
     const few = cypher('neighborhood', { type: 'MET|ATTENDED', hops: 2, dated: false });
-    expect(few).toContain('-[r:MET|ATTENDED]-');
+    expect(few).toContain('-[r1:MET|ATTENDED]-');
     expect(few).toContain('(x)-[rel:MET|ATTENDED]->(y)');
     const all = cypher('neighborhood', { type: RELATIONSHIP_TYPE_NAMES.join('|'), hops: 2, dated: false });
-    expect(all).toContain(`-[r WHERE type(r) IN ['${RELATIONSHIP_TYPE_NAMES[0]}', `);
-    expect(all).not.toContain('[r:');
+    expect(all).toContain(`-[r1 WHERE type(r1) IN ['${RELATIONSHIP_TYPE_NAMES[0]}', `);
+    expect(all).not.toContain('[r1:');
   });
 
   it('checks that a path is simple only when more than one shortest path is asked', () => {
@@ -44,6 +45,12 @@ describe('cypher registry', () => {
     expect(cypher('neighborhood', { ...slots, linkProperties: ['key', 'role'] })).toContain('properties: rel { .key, .role }');
     expect(cypher('neighborhood', { ...slots, linkProperties: [] })).toContain('properties: {}');
     expect(() => cypher('neighborhood', { ...slots, linkProperties: ['password'] })).toThrow('"password" is not a relationship property of the model.');
+  });
+
+  it('has a ring in the neighbourhood for every depth the API allows', () => {
+    // cypher/neighborhood.cypher searches in three rings; a deeper neighbourhood needs a fourth.
+    expect(LIMITS.neighborhoodDepth.max).toBeLessThanOrEqual(3);
+    expect(cypher('neighborhood', { type: 'MET', hops: 3, dated: false })).toContain('AS ring3');
   });
 
   it('names an unknown statement and the file it expected', () => {

@@ -98,6 +98,45 @@ describe('neighborhood', () => {
     expect(neighborhood.relationships).toHaveLength(expected.length);
   });
 
+  it('finds every entity within 1, 2 and 3 links at its shortest distance, as a BFS over the exported graph does', async () => {
+    for (const [centre, types] of [
+      ['actor:maros-sefcovic', null],
+      ['material:lithium', null],
+      ['agreement:epca', ['PARTY_TO', 'SIGNED']],
+    ] as const) {
+      for (const depth of [1, 2, 3]) {
+        const allowed = types ? new Set<string>(types) : null;
+        const distance = new Map([[centre, 0]]);
+        let ring = [centre as string];
+        for (let step = 1; step <= depth; step++) {
+          const next: string[] = [];
+          for (const id of ring) {
+            for (const link of relationships) {
+              if (allowed && !allowed.has(link.type)) continue;
+              const other = link.from === id ? link.to : link.to === id ? link.from : null;
+              if (other && !distance.has(other)) {
+                distance.set(other, step);
+                next.push(other);
+              }
+            }
+          }
+          ring = next;
+        }
+        const typeArgument = types ? `, types: [${types.join(', ')}]` : '';
+        const result = await server.data(
+          `{ neighborhood(id: "${centre}", depth: ${depth}, first: 200${typeArgument}) { reachable nodes { distance node { id } } } }`,
+        );
+        const expected = [...distance].filter(([id]) => id !== centre);
+        const label = `${centre} at depth ${depth}`;
+        expect(result.neighborhood.reachable, label).toBe(expected.length);
+        if (expected.length <= 200) {
+          const found = new Map(result.neighborhood.nodes.slice(1).map((item: { distance: number; node: { id: string } }) => [item.node.id, item.distance]));
+          expect(found, label).toEqual(new Map(expected));
+        }
+      }
+    }
+  });
+
   it('keeps the nearest `first` and says it truncated', async () => {
     const result = await server.data('{ neighborhood(id: "actor:maros-sefcovic", depth: 2, first: 3) { reachable truncated nodes { distance } } }');
     expect(result.neighborhood.nodes).toHaveLength(4);
