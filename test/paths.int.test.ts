@@ -106,7 +106,7 @@ describe('neighborhood', () => {
     ] as const) {
       for (const depth of [1, 2, 3]) {
         const allowed = types ? new Set<string>(types) : null;
-        const distance = new Map([[centre, 0]]);
+        const distance = new Map<string, number>([[centre, 0]]);
         let ring = [centre as string];
         for (let step = 1; step <= depth; step++) {
           const next: string[] = [];
