@@ -80,13 +80,7 @@ function compileProjection(
   linkPath?: readonly string[],
 ): ProjectionPlan | null {
   const scope = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
-  const reached = selectionsAt(
-    scope,
-    objectTypeOf(info.returnType),
-    info.fieldNodes.map((node) => node.selectionSet),
-    entityPath,
-    true,
-  );
+  const reached = selectionsAt(scope, info, entityPath, true);
   if (!reached) return null;
   const compiler = createCompiler(scope, plainFields);
   try {
@@ -103,17 +97,17 @@ function compileProjection(
   }
 }
 
-// Private: the selection sets reached through `path` and the type there; with `oneKey`, null when a step
-// is selected under two response keys (they may select different fields of one list). Unselected: none.
+// Private: the selection sets reached from the root field through `path` and the type there; with `oneKey`,
+// null when a step is selected under two response keys (they may select different fields of one list).
+// Unselected: none.
 function selectionsAt(
   scope: CollectScope,
-  start: GraphQLObjectType | null,
-  startSets: readonly (SelectionSetNode | undefined)[],
+  root: Pick<GraphQLResolveInfo, 'returnType' | 'fieldNodes'>,
   path: readonly string[],
   oneKey: boolean,
 ): { sets: (SelectionSetNode | undefined)[]; type: GraphQLObjectType | null } | null {
-  let type = start;
-  let sets = [...startSets];
+  let type = objectTypeOf(root.returnType);
+  let sets = root.fieldNodes.map((node) => node.selectionSet);
   for (const step of path) {
     if (!type) return null;
     const keys = [...collectFields(scope, type, sets)].filter(([, nodes]) => nodes[0]!.name.value === step);
@@ -128,13 +122,7 @@ function selectionsAt(
 // Private: the stored properties the `Relationship` fields under `path` read, or null (all) for a field
 // this does not know.
 function linkPropertiesAt(scope: CollectScope, info: Pick<GraphQLResolveInfo, 'returnType' | 'fieldNodes'>, path: readonly string[]): string[] | null {
-  const reached = selectionsAt(
-    scope,
-    objectTypeOf(info.returnType),
-    info.fieldNodes.map((node) => node.selectionSet),
-    path,
-    false,
-  );
+  const reached = selectionsAt(scope, info, path, false);
   if (!reached?.type) return null;
   const properties = new Set<string>();
   for (const [, nodes] of collectFields(scope, reached.type, reached.sets)) {

@@ -13,6 +13,7 @@ import DataLoader from 'dataloader';
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context.ts';
 import { GeneratedCypher } from '../db/cypher-registry.ts';
+import { isTimeoutError } from '../db/database.ts';
 import { orderByKeys } from '../model/entity-row.ts';
 import { ENTITY_TYPE_NAMES } from '../model/vocabulary.ts';
 import { COLLECTIONS, loadCollection } from '../resolvers/collections.ts';
@@ -96,7 +97,7 @@ export function usePlanner(schema: GraphQLSchema): GraphQLSchema {
       } catch (error) {
         // A shape Neo4j compiles for the first time can outlast the transaction timeout on a loaded
         // server; the loaders' small statements still answer it.
-        if (!isTimeout(error)) throw error;
+        if (!isTimeoutError(error)) throw error;
         answer = undefined;
       }
       return answer === undefined ? original(parent, args, context, info) : answer;
@@ -115,18 +116,12 @@ export function usePlanner(schema: GraphQLSchema): GraphQLSchema {
       try {
         return await loadCollection(type, args, context, info, plan);
       } catch (error) {
-        if (!plan || !isTimeout(error)) throw error;
+        if (!plan || !isTimeoutError(error)) throw error;
         return loadCollection(type, args, context, info);
       }
     };
   }
   return schema;
-}
-
-/** True for Neo4j's transaction-timeout errors (client- or server-configured). */
-function isTimeout(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut');
 }
 
 function rethrow(values: unknown[]): unknown[] {
