@@ -8,7 +8,9 @@
  * concurrency 1 is mostly Neo4j and the loopback network. Prints a Markdown table and writes the figures to
  * `--out` (JSON). A script, not a test; run it alone on the machine.
  *
- *   node --import tsx bench/profile-request.ts [--query=node|nested|fanout] [--requests=3000] [--out=bench/profile-node.json]
+ * `--cpuprofile=file` also writes the raw profile (open it in Chrome's DevTools, or aggregate it by function).
+ *
+ *   node --import tsx bench/profile-request.ts [--query=node|nested|fanout] [--requests=3000] [--out=bench/profile-node.json] [--cpuprofile=file]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -64,6 +66,7 @@ try {
   const wallMs = performance.now() - started;
   const { profile } = await session.post('Profiler.stop');
   session.disconnect();
+  if (options.cpuprofile) writeFileSync(options.cpuprofile, JSON.stringify(profile));
   const parts = chargeSamples(profile as CpuProfile);
   const totalUs = Object.values(parts).reduce((sum, value) => sum + value, 0);
   const rows = Object.entries(parts)

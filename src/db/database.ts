@@ -463,26 +463,31 @@ export function isRetryableWriteError(error: unknown): boolean {
   );
 }
 
-/** Converts driver values to plain JSON-friendly values: integers to numbers, temporals to ISO strings. */
+const TEMPORAL_TYPES = [neo4j.types.Date, neo4j.types.DateTime, neo4j.types.LocalDateTime, neo4j.types.Time, neo4j.types.LocalTime, neo4j.types.Duration];
+
+/**
+ * Converts driver values to plain JSON-friendly values: integers to numbers, temporals to ISO strings, nodes
+ * to their properties. The lists and maps the driver has just unpacked are converted in place (a fanout page
+ * is a few thousand values, and copying each map cost five times the conversion); pass only values that
+ * nothing else holds, such as a record's `toObject()`.
+ */
 export function toPlain(value: unknown): unknown {
-  if (value === null || value === undefined) return value ?? null;
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) value[index] = toPlain(value[index]);
+    return value;
+  }
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const map = value as Record<string, unknown>;
+    for (const key of Object.keys(map)) map[key] = toPlain(map[key]);
+    return map;
+  }
   if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
-  if (
-    neo4j.isDate(value) ||
-    neo4j.isDateTime(value) ||
-    neo4j.isLocalDateTime(value) ||
-    neo4j.isTime(value) ||
-    neo4j.isLocalTime(value) ||
-    neo4j.isDuration(value)
-  ) {
-    return value.toString();
-  }
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    if ('labels' in value && 'properties' in value) return toPlain((value as { properties: unknown }).properties);
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, toPlain(item)]));
-  }
-  return value;
+  if (TEMPORAL_TYPES.some((type) => value instanceof type)) return String(value);
+  if ('labels' in value && 'properties' in value) return toPlain((value as { properties: unknown }).properties);
+  // Other driver objects (relationships, points) may be frozen: copied, not converted in place.
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, toPlain(item)]));
 }
 
 /** True when the error means Neo4j cannot be reached (as opposed to a bad statement). */
