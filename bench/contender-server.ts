@@ -19,6 +19,7 @@ import { createLogger } from '../src/logger.ts';
 import { createServer } from '../src/server.ts';
 import { PEER_TYPE_DEFS } from './peer-type-defs.ts';
 import { RAW_STATEMENTS, type QueryName } from './query-mix.ts';
+import { watchStatements } from './watch-statements.ts';
 
 /** What GET /bench/stats answers. */
 export interface ContenderStats {
@@ -131,43 +132,7 @@ async function answerRaw(driver: Driver, request: IncomingMessage, response: Ser
   }
 }
 
-// Private: a driver whose transactions count every statement they run; @neo4j/graphql runs each request's
-// statement through session.executeRead / executeWrite (dist/classes/Executor.js).
+// Private: a driver that counts every statement its sessions run.
 function countStatements(driver: Driver, count: (text: unknown) => void): Driver {
-  const countingTx = <T extends object>(tx: T): T =>
-    new Proxy(tx, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
-        if (property !== 'run' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
-        return (...args: unknown[]) => {
-          count(args[0]);
-          return value.apply(target, args);
-        };
-      },
-    });
-  return new Proxy(driver, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (property !== 'session') return typeof value === 'function' ? value.bind(target) : value;
-      return (...args: Parameters<Driver['session']>) => {
-        const session = target.session(...args);
-        return new Proxy(session, {
-          get(sessionTarget, name, sessionReceiver) {
-            const member = Reflect.get(sessionTarget, name, sessionReceiver);
-            if (name === 'executeRead' || name === 'executeWrite') {
-              return (work: (tx: object) => unknown, config?: unknown) =>
-                (member as (work: (tx: object) => unknown, config?: unknown) => unknown).call(sessionTarget, (tx: object) => work(countingTx(tx)), config);
-            }
-            if (name === 'run') {
-              return (...runArgs: unknown[]) => {
-                count(runArgs[0]);
-                return (member as (...a: unknown[]) => unknown).apply(sessionTarget, runArgs);
-              };
-            }
-            return typeof member === 'function' ? member.bind(sessionTarget) : member;
-          },
-        });
-      };
-    },
-  });
+  return watchStatements(driver, (text) => count(text));
 }

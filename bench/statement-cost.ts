@@ -28,6 +28,7 @@ import { generateGraph, parseScale } from './generate-graph.ts';
 import { loadGraph } from './load-graph.ts';
 import { PEER_TYPE_DEFS } from './peer-type-defs.ts';
 import { createQueryMix, type BenchQuery } from './query-mix.ts';
+import { watchStatements } from './watch-statements.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -132,34 +133,7 @@ async function captureOurs(boltUri: string, query: BenchQuery): Promise<Captured
 // Private: the statements @neo4j/graphql runs for the query's first parameter set (executed in-process).
 async function capturePeer(boltDriver: Driver, query: BenchQuery): Promise<Captured[]> {
   const captured: Captured[] = [];
-  const recording = new Proxy(boltDriver, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (property !== 'session') return typeof value === 'function' ? value.bind(target) : value;
-      return (...args: Parameters<Driver['session']>) => {
-        const session = target.session(...args);
-        const wrapTx = (tx: { run: (text: string, params: Record<string, unknown>) => unknown }) =>
-          new Proxy(tx, {
-            get(txTarget, name) {
-              const member = Reflect.get(txTarget, name);
-              if (name !== 'run') return typeof member === 'function' ? member.bind(txTarget) : member;
-              return (text: string, params: Record<string, unknown>) => {
-                captured.push({ text, params });
-                return txTarget.run(text, params);
-              };
-            },
-          });
-        return new Proxy(session, {
-          get(sessionTarget, name) {
-            const member = Reflect.get(sessionTarget, name);
-            if (name === 'executeRead')
-              return (work: (tx: never) => unknown, config?: unknown) => sessionTarget.executeRead((tx) => work(wrapTx(tx as never) as never), config as never);
-            return typeof member === 'function' ? member.bind(sessionTarget) : member;
-          },
-        });
-      };
-    },
-  });
+  const recording = watchStatements(boltDriver, (text, params) => captured.push({ text, params: params ?? {} }));
   const schema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver: recording }).getSchema();
   const result = await graphql({ schema, source: query.peer.document, variableValues: query.peer.variables(query.params[0]!), contextValue: {} });
   if (result.errors) throw new Error(`peer ${query.name}: ${JSON.stringify(result.errors)}`);

@@ -19,6 +19,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { decodeCursor, encodeCursor, readPageArgs } from '../resolvers/pagination.ts';
+import { PLAIN_LINK_PROPERTIES } from '../resolvers/relationship-properties.ts';
 import { RELATIONSHIP_FIELDS, type Direction } from '../model/relationship-fields.ts';
 import { holdsOnCypher, validityCypher } from '../model/validity.ts';
 import type { RelationshipQuery } from '../loaders/create-loaders.ts';
@@ -60,22 +61,8 @@ export interface Compiler {
   next: number;
 }
 
-/** Edge fields that read the relationship property of the same name. */
-const EDGE_PROPERTIES = new Set([
-  'title',
-  'role',
-  'date',
-  'validFrom',
-  'validTo',
-  'post',
-  'acting',
-  'amount',
-  'currency',
-  'share',
-  'topic',
-  'ratified',
-  'note',
-]);
+/** Edge fields that read the relationship property of the same name (as their resolvers do). */
+const EDGE_PROPERTIES: ReadonlySet<string> = new Set(PLAIN_LINK_PROPERTIES);
 const ARROWS: Record<Direction, [string, string]> = { OUT: ['-', '->'], IN: ['<-', '-'], BOTH: ['-', '-'] };
 const TYPENAME = `[label IN labels(__V__) WHERE label <> 'Entity'][0]`;
 

@@ -11,13 +11,29 @@ interface WithProperties {
 
 const property = (name: string) => (row: WithProperties) => row.properties[name] ?? null;
 
+/** Fields that read the stored relationship property of their own name as it is (null when absent). */
+export const PLAIN_LINK_PROPERTIES = [
+  'title',
+  'role',
+  'date',
+  'validFrom',
+  'validTo',
+  'post',
+  'acting',
+  'amount',
+  'currency',
+  'share',
+  'topic',
+  'ratified',
+  'note',
+] as const;
+
 /** Resolvers for title, role, dates, amounts, key, note, confidence and sources. */
 export const relationshipPropertyResolvers = {
-  title: property('title'),
-  role: property('role'),
-  date: property('date'),
-  validFrom: property('validFrom'),
-  validTo: property('validTo'),
+  ...(Object.fromEntries(PLAIN_LINK_PROPERTIES.map((name) => [name, property(name)])) as Record<
+    (typeof PLAIN_LINK_PROPERTIES)[number],
+    ReturnType<typeof property>
+  >),
   attestedOn: (row: WithProperties) => (row.properties.attestedOn as string[] | undefined) ?? [],
   post: property('post'),
   acting: property('acting'),
