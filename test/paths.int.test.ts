@@ -75,11 +75,13 @@ describe('shortestPath and paths', () => {
     expect(server.statements).toEqual(['paths-between', 'nodes-by-ids']);
   });
 
-  it('no path within the types asked is null, or an empty list', async () => {
+  it('no path within the types asked is null, or an empty list, in one statement each', async () => {
+    server.statements.length = 0;
     const result = await server.data(
       '{ shortestPath(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", relationshipTypes: [NEXT]) { length } paths(from: "actor:maros-sefcovic", to: "actor:marat-karabayev", relationshipTypes: [NEXT]) { length } }',
     );
     expect(result).toEqual({ shortestPath: null, paths: [] });
+    expect(server.statements).toEqual(['paths-between', 'paths-between']);
   });
 });
 
@@ -303,10 +305,14 @@ describe('caps and errors', () => {
     expect(response.errors?.[0]?.message).toBe(message);
   });
 
-  it('unknown ids are NOT_FOUND, naming the argument', async () => {
+  it('unknown ids are NOT_FOUND, naming the argument, told by the path statement itself', async () => {
+    server.statements.length = 0;
     const response = await server.query('{ shortestPath(from: "actor:nobody", to: "place:atlantis") { length } }');
     expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(response.errors?.[0]?.message).toBe('No entity has the id "actor:nobody" (argument "from"). No entity has the id "place:atlantis" (argument "to").');
+    const oneEnd = await server.query('{ paths(from: "actor:maros-sefcovic", to: "place:atlantis") { length } }');
+    expect(oneEnd.errors?.[0]?.message).toBe('No entity has the id "place:atlantis" (argument "to").');
+    expect(server.statements).toEqual(['paths-between', 'paths-between']);
   });
 });
 

@@ -37,9 +37,12 @@ export function typesArgument(argument: string, types: readonly RelationshipType
 export async function assertEntitiesExist(context: Context, ids: Record<string, string>): Promise<void> {
   const found = await context.loaders.nodesByIds.loadMany(Object.values(ids));
   const missing = Object.entries(ids).filter((_, index) => !found[index] || found[index] instanceof Error);
-  if (missing.length > 0) {
-    throw notFound(missing.map(([argument, id]) => `No entity has the id "${id}" (argument "${argument}").`).join(' '));
-  }
+  if (missing.length > 0) throw unknownIds(missing);
+}
+
+// Private: NOT_FOUND naming each [argument, id] pair.
+function unknownIds(missing: readonly (readonly [string, string])[]) {
+  return notFound(missing.map(([argument, id]) => `No entity has the id "${id}" (argument "${argument}").`).join(' '));
 }
 
 interface PathArgs {
@@ -65,10 +68,11 @@ async function findPaths(args: PathArgs, count: number, context: Context, info: 
     { type, hops: maxHops, count, dated: args.asOf != null },
     planProjection(info, ['nodes'], ['relationships']),
   );
-  for (const row of rows) row.nodes = (row.nodes as unknown[]).map(decode);
-  // No path may mean an unknown id: only then is it worth a second statement to tell which.
-  if (rows.length === 0) await assertEntitiesExist(context, { from: args.from, to: args.to });
-  return rows as unknown as PathRow[];
+  const [{ fromFound, toFound, paths }] = rows as [{ fromFound: boolean; toFound: boolean; paths: PathRow[] }];
+  const missing = [fromFound ? null : (['from', args.from] as const), toFound ? null : (['to', args.to] as const)].filter((end) => end !== null);
+  if (missing.length > 0) throw unknownIds(missing);
+  for (const path of paths) path.nodes = (path.nodes as unknown[]).map(decode) as EntityRow[];
+  return paths;
 }
 
 interface NeighborhoodArgs {
