@@ -15,6 +15,24 @@ describe('cypher registry', () => {
     expect(() => cypher('upsert-entities')).toThrow('unfilled slot');
   });
 
+  it('keeps a filled text per template and slots, each slot value giving its own text, and checks slots every time', () => {
+    const slots = { type: 'MET', hops: 3, count: 1, dated: false } as const;
+    const selected = cypher('paths-between', { ...slots, linkProperties: ['role'] });
+    expect(cypher('paths-between', { ...slots, linkProperties: ['role'] })).toBe(selected);
+    expect(selected).toContain('rel { .role }');
+    expect(cypher('paths-between', { ...slots, linkProperties: [] })).toContain('properties: {}');
+    expect(cypher('paths-between', slots)).toContain('properties: properties(rel)');
+    expect(cypher('paths-between', { ...slots, hops: 2 })).toContain('{1,2}');
+    expect(() => cypher('paths-between', { ...slots, linkProperties: ['role} RETURN 1 //'] })).toThrow('is not a relationship property of the model');
+    expect(() => cypher('paths-between', { ...slots, type: 'MET|KNOWS' })).toThrow('"KNOWS" is not a relationship type of the model.');
+  });
+
+  it('sends no comment lines to Neo4j', () => {
+    const text = cypher('neighborhood', { type: 'MET', hops: 2, dated: false });
+    expect(text.split('\n').filter((line) => line.trim().startsWith('//'))).toEqual([]);
+    expect(text).toContain('MATCH (centre:Entity {id: $id})');
+  });
+
   it('expands a few relationship types by their groups and most of them once, with a type check', () => {
     const few = cypher('neighborhood', { type: 'MET|ATTENDED', hops: 2, dated: false });
     expect(few).toContain('-[r1:MET|ATTENDED]-');

@@ -145,6 +145,45 @@ export type SortKey = keyof typeof SORT_EXPRESSIONS;
 
 /** The text of cypher/<name>.cypher with its slots filled; throws naming the file when it does not exist. */
 export function cypher(name: string, slots: CypherSlots = {}): string {
+  const key = slotsKey(name, slots);
+  const known = filledTexts.get(key);
+  if (known !== undefined) return known;
+  const filled = fill(name, slots);
+  if (filledTexts.size >= FILLED_TEXTS) filledTexts.delete(filledTexts.keys().next().value!);
+  filledTexts.set(key, filled);
+  return filled;
+}
+
+/** Most filled texts kept (statement name and slots); the oldest go first. */
+const FILLED_TEXTS = 4096;
+// Filling a template runs a dozen replacements over its text (0.05 ms for paths-between); a request's
+// statement is a handful of templates and slots, so the text is kept by them.
+const filledTexts = new Map<string, string>();
+
+// Private: a key naming the template and every slot's value (compiled parts by their text).
+function slotsKey(name: string, slots: CypherSlots): string {
+  const { label, type, where, anchor, sort, dir, arrow, hops, count, dated, node, linkProperties } = slots;
+  const text = (part: unknown) => (part instanceof CypherPredicate ? part.text : part === undefined ? '' : `?${String(part)}`);
+  const projection = node instanceof NodeProjection ? `${node.subqueries}\u0001${node.expr}` : node === undefined ? '' : '?';
+  return [
+    name,
+    label,
+    type,
+    text(where),
+    text(anchor),
+    sort,
+    dir,
+    arrow,
+    hops,
+    count,
+    dated,
+    projection,
+    linkProperties === undefined ? '' : `[${linkProperties.join(',')}]`,
+  ].join('\u0000');
+}
+
+// Private: the template `name` with its slots filled, checked against the model's whitelists.
+function fill(name: string, slots: CypherSlots): string {
   statements ??= loadAll();
   const text = statements.get(name);
   if (text === undefined) {
@@ -234,10 +273,17 @@ export function cypherNames(): string[] {
   return [...statements.keys()].sort();
 }
 
-// Private: reads every .cypher file once; comments (// ...) are kept, Neo4j ignores them.
+// Private: reads every .cypher file once, without its whole-line comments (// ...): they stay in the files
+// for readers, and are not sent to Neo4j with every statement.
 function loadAll(): Map<string, string> {
   const files = readdirSync(CYPHER_DIR).filter((file) => file.endsWith('.cypher'));
-  return new Map(files.map((file) => [basename(file, '.cypher'), readFileSync(join(CYPHER_DIR, file), 'utf8').trim()]));
+  const withoutComments = (text: string) =>
+    text
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('//'))
+      .join('\n')
+      .trim();
+  return new Map(files.map((file) => [basename(file, '.cypher'), withoutComments(readFileSync(join(CYPHER_DIR, file), 'utf8'))]));
 }
 
 /** Splits a multi-statement file (schema.cypher) into statements at semicolons that end a line. */
