@@ -10,7 +10,7 @@
  *
  * `--cpuprofile=file` also writes the raw profile (open it in Chrome's DevTools, or aggregate it by function).
  *
- *   node --import tsx bench/profile-request.ts [--query=node|nested|fanout] [--requests=3000] [--out=bench/profile-node.json] [--cpuprofile=file]
+ *   node --import tsx bench/profile-request.ts [--query=node|nested|fanout|path|neighborhood] [--requests=3000] [--out=bench/profile-node.json] [--cpuprofile=file]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +30,15 @@ const DOCUMENTS: Record<string, { query: string; variables: Record<string, unkno
     variables: { id: 'actor:maros-sefcovic' },
   },
   fanout: { query: '{ actors(first: 20) { nodes { id name relationships(first: 10) { edges { type node { id name } } } } } }', variables: {} },
+  path: {
+    query: 'query Path($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, maxHops: 4) { length nodes { id name } relationships { type from to } } }',
+    variables: { from: 'actor:maros-sefcovic', to: 'actor:alatau-lithium' },
+  },
+  neighborhood: {
+    query:
+      'query Neighborhood($id: ID!) { neighborhood(id: $id, depth: 2, first: 50) { reachable nodes { distance node { id name } } relationships { type from to } } }',
+    variables: { id: 'actor:marat-karabayev' },
+  },
 };
 
 const options = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));

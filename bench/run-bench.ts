@@ -289,6 +289,8 @@ async function checkAnswers(query: BenchQuery, contenders: Record<ContenderName,
 async function startContender(kind: 'ours' | 'peer' | 'raw-http', uri: string): Promise<{ child: ChildProcess; contender: Contender }> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', join(BENCH_DIR, 'contender-server.ts'), kind, uri], {
     cwd: ROOT,
+    // As `npm start` runs the server: graphql-js then skips its development-only checks (both GraphQL servers).
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolvePort, reject) => {
