@@ -413,6 +413,18 @@ describe('plan of a planned statement', () => {
     for (const scan of ['AllNodesScan', 'NodeByLabelScan']) expect(types).not.toContain(scan);
   });
 
+  it("seeks an entity's and a link's sources one by one in the unique index, never scanning the id index", async () => {
+    const schema = createSchema();
+    const document = parse('{ node(id: "x") { ... on Entity { sources { id title } relationships(first: 3) { edges { sources { id } } } } } }');
+    const field = (document.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
+    const plan = planNodes(schema, { fieldNodes: [field], fragments: {}, variableValues: {} })!;
+    const operators = await planned.db.profile(plan.statement, { ...plan.params, ids: ['actor:maros-sefcovic', 'agreement:epca'] });
+    const sourceSeeks = operators.filter((operator) => operator.operatorType === 'NodeUniqueIndexSeek' && /:Source\(id\)/.test(operator.details));
+    expect(sourceSeeks).toHaveLength(2);
+    const types = operators.map((operator) => operator.operatorType);
+    for (const scan of ['AllNodesScan', 'NodeByLabelScan', 'NodeIndexScan']) expect(types).not.toContain(scan);
+  });
+
   it("walks the collection's (sortName, id) index to the limit, and counts from the side index", async () => {
     const schema = createSchema();
     const document = parse('{ actors(first: 5) { totalCount nodes { id relationships(first: 3) { edges { node { id } } } } } }');

@@ -206,13 +206,17 @@ function compileSources(c: Compiler, owner: string, nodes: FieldNode[], guard: s
   const s = fresh(c, 's');
   const i = fresh(c, 'i');
   const out = fresh(c, 'src');
+  const sid = fresh(c, 'sid');
   const source = compileEntity(c, s, ['Source'], subSelections(nodes));
   const list = `range(0, size(coalesce(${owner}.sourceIds, [])) - 1)`;
   const subquery = [
     `CALL (${owner}) {`,
     `  UNWIND ${guard ? `CASE WHEN ${guard} THEN ${list} ELSE [] END` : list} AS ${i}`,
-    `  MATCH (${s}:Entity {id: ${owner}.sourceIds[${i}]})`,
-    `  WHERE ${s}:Source`,
+    // A seek in the Source(id) index for each id, forced: left to itself, the planner may scan the whole
+    // Entity(id) index under every owner and filter it (a link's sources, seen in PROFILE).
+    `  WITH ${i}, ${owner}.sourceIds[${i}] AS ${sid}`,
+    `  MATCH (${s}:Source {id: ${sid}})`,
+    `  USING INDEX ${s}:Source(id)`,
     ...indent(source.subqueries),
     `  WITH ${i}, ${source.expr} AS row`,
     `  ORDER BY ${i}`,
