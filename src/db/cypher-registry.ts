@@ -277,25 +277,22 @@ export function cypherNames(): string[] {
 // for readers, and are not sent to Neo4j with every statement.
 function loadAll(): Map<string, string> {
   const files = readdirSync(CYPHER_DIR).filter((file) => file.endsWith('.cypher'));
-  const withoutComments = (text: string) =>
-    text
-      .split('\n')
-      .filter((line) => !line.trim().startsWith('//'))
-      .join('\n')
-      .trim();
-  return new Map(files.map((file) => [basename(file, '.cypher'), withoutComments(readFileSync(join(CYPHER_DIR, file), 'utf8'))]));
+  return new Map(files.map((file) => [basename(file, '.cypher'), withoutCommentLines(readFileSync(join(CYPHER_DIR, file), 'utf8'))]));
+}
+
+// Private: `text` without its whole-line comments, trimmed.
+function withoutCommentLines(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .trim();
 }
 
 /** Splits a multi-statement file (schema.cypher) into statements at semicolons that end a line. */
 export function splitStatements(text: string): string[] {
   return text
     .split(/;\s*(?:\r?\n|$)/)
-    .map((statement) =>
-      statement
-        .split('\n')
-        .filter((line) => !line.trim().startsWith('//'))
-        .join('\n')
-        .trim(),
-    )
+    .map(withoutCommentLines)
     .filter((statement) => statement.length > 0);
 }

@@ -69,7 +69,7 @@ async function findPaths(args: PathArgs, count: number, context: Context, info: 
     planProjection(info, ['nodes'], ['relationships']),
   );
   const [{ fromFound, toFound, paths }] = rows as [{ fromFound: boolean; toFound: boolean; paths: PathRow[] }];
-  const missing = [fromFound ? null : (['from', args.from] as const), toFound ? null : (['to', args.to] as const)].filter((end) => end !== null);
+  const missing = Object.entries({ from: args.from, to: args.to }).filter(([argument]) => !(argument === 'from' ? fromFound : toFound));
   if (missing.length > 0) throw unknownIds(missing);
   for (const path of paths) path.nodes = (path.nodes as unknown[]).map(decode) as EntityRow[];
   return paths;
